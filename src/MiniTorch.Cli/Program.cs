@@ -1,0 +1,3 @@
+using MiniTorch.Cli;
+
+return MiniTorchCommand.Run(args, Console.Out, Console.Error);

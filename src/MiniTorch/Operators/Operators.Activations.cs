@@ -1,0 +1,32 @@
+namespace MiniTorch;
+
+public static partial class Operators
+{
+    /// <summary>The logistic sigmoid: σ(x) = 1 / (1 + e⁻ˣ).</summary>
+    /// <param name="x">Any value.</param>
+    /// <returns>
+    /// A value in [0, 1]. Computed in the stable two-branch form: 1 / (1 + e⁻ˣ) for x ≥ 0 and eˣ / (1 + eˣ) for x &lt; 0,
+    /// so that e^|x| never overflows: σ(−1000) is 0 and σ(1000) is 1 rather than NaN. σ(0) = 0.5; σ(NaN) is NaN.
+    /// </returns>
+    public static double Sigmoid(double x)
+    {
+        if (x >= 0.0)
+        {
+            return 1.0 / (1.0 + Math.Exp(-x));
+        }
+
+        var ex = Math.Exp(x);
+        return ex / (1.0 + ex);
+    }
+
+    /// <summary>The rectified linear unit: relu(x) = x if x &gt; 0, else 0.</summary>
+    /// <param name="x">Any value.</param>
+    /// <returns>x for positive x, 0.0 otherwise (also for −0 and for NaN).</returns>
+    public static double Relu(double x) => x > 0.0 ? x : 0.0;
+
+    /// <summary>The derivative of <see cref="Relu"/> times a back-propagated value: d if x &gt; 0, else 0.</summary>
+    /// <param name="x">The input that relu saw.</param>
+    /// <param name="d">The derivative arriving from the output.</param>
+    /// <returns>d where relu is increasing, 0.0 elsewhere; at exactly x = 0 the subgradient 0 is used, as in MiniTorch.</returns>
+    public static double ReluBack(double x, double d) => x > 0.0 ? d : 0.0;
+}
