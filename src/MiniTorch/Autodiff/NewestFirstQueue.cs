@@ -1,0 +1,69 @@
+namespace MiniTorch;
+
+/// <summary>
+/// The work list of the graph walks: variables waiting to be visited, newest (largest <see cref="IVariable.UniqueId"/>)
+/// first, each with the derivative contributions sent to it.
+/// </summary>
+/// <remarks>
+/// Every variable is newer than its parents, so once a variable comes out of the queue every variable that uses it has
+/// already come out and sent its contribution: the pop order is a topological order, found without recursion, hashing
+/// or visited marks. Copies of one variable leave the queue one after another and are merged into a single visit.
+/// Ties are broken by the id of the sender (newest first) and then by argument position, so contributions are always
+/// added in the same order: the reverse of the order in which the operations were recorded.
+/// </remarks>
+internal sealed class NewestFirstQueue
+{
+    private readonly PriorityQueue<(IVariable Variable, double Derivative), Key> _queue = new(KeyComparer.Instance);
+
+    /// <summary>Queues a visit of <paramref name="variable"/> with one derivative contribution.</summary>
+    /// <param name="variable">The variable to visit.</param>
+    /// <param name="senderId">The id of the variable that sends the contribution (<see cref="long.MaxValue"/> for the root).</param>
+    /// <param name="argument">Which argument of the sender <paramref name="variable"/> is.</param>
+    /// <param name="derivative">The contribution to ∂out/∂variable.</param>
+    public void Push(IVariable variable, long senderId, int argument, double derivative) =>
+        _queue.Enqueue((variable, derivative), new Key(variable.UniqueId, senderId, argument));
+
+    /// <summary>Takes the newest waiting variable and the sum of all the contributions sent to it.</summary>
+    /// <param name="variable">The variable to visit now.</param>
+    /// <param name="derivative">The sum of its contributions, added in sender order starting from 0.</param>
+    /// <returns>False when the walk is over.</returns>
+    public bool TryPop(out IVariable variable, out double derivative)
+    {
+        derivative = 0.0;
+        if (!_queue.TryDequeue(out var first, out var key))
+        {
+            variable = null!;
+            return false;
+        }
+
+        variable = first.Variable;
+        derivative += first.Derivative;
+        while (_queue.TryPeek(out var next, out var nextKey) && nextKey.Id == key.Id)
+        {
+            _queue.Dequeue();
+            derivative += next.Derivative;
+        }
+
+        return true;
+    }
+
+    private readonly record struct Key(long Id, long SenderId, int Argument);
+
+    private sealed class KeyComparer : IComparer<Key>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        // PriorityQueue takes the smallest first; "smaller" here means newer id, then newer sender, then lower argument.
+        public int Compare(Key x, Key y)
+        {
+            var byId = y.Id.CompareTo(x.Id);
+            if (byId != 0)
+            {
+                return byId;
+            }
+
+            var bySender = y.SenderId.CompareTo(x.SenderId);
+            return bySender != 0 ? bySender : x.Argument.CompareTo(y.Argument);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace MiniTorch.Functions;
+
+/// <summary>Addition, f(a, b) = a + b, with ∂f/∂a = ∂f/∂b = 1. Saves nothing.</summary>
+public readonly struct Add : IScalarFunction
+{
+    /// <inheritdoc/>
+    public static string Name => "Add";
+
+    /// <inheritdoc/>
+    public static int Arity => 2;
+
+    /// <inheritdoc/>
+    public static double Forward(Context ctx, ReadOnlySpan<double> inputs)
+    {
+        return Operators.Add(inputs[0], inputs[1]);
+    }
+
+    /// <inheritdoc/>
+    public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
+    {
+        dInputs[0] = dOutput;
+        dInputs[1] = dOutput;
+    }
+}

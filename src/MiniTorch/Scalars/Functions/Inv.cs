@@ -1,0 +1,24 @@
+namespace MiniTorch.Functions;
+
+/// <summary>Reciprocal, f(a) = 1/a, with f′(a) = −1/a². At a = 0 the value is ±∞ and the derivative −∞ (IEEE). Saves a.</summary>
+public readonly struct Inv : IScalarFunction
+{
+    /// <inheritdoc/>
+    public static string Name => "Inv";
+
+    /// <inheritdoc/>
+    public static int Arity => 1;
+
+    /// <inheritdoc/>
+    public static double Forward(Context ctx, ReadOnlySpan<double> inputs)
+    {
+        ctx.SaveForBackward(inputs[0]);
+        return Operators.Inv(inputs[0]);
+    }
+
+    /// <inheritdoc/>
+    public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
+    {
+        dInputs[0] = Operators.InvBack(ctx.SavedValues[0], dOutput);
+    }
+}

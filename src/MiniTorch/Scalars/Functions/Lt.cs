@@ -1,0 +1,24 @@
+namespace MiniTorch.Functions;
+
+/// <summary>Less-than as a number, f(a, b) = 1 if a &lt; b else 0; piecewise constant, so both derivatives are 0.</summary>
+public readonly struct Lt : IScalarFunction
+{
+    /// <inheritdoc/>
+    public static string Name => "Lt";
+
+    /// <inheritdoc/>
+    public static int Arity => 2;
+
+    /// <inheritdoc/>
+    public static double Forward(Context ctx, ReadOnlySpan<double> inputs)
+    {
+        return Operators.Lt(inputs[0], inputs[1]);
+    }
+
+    /// <inheritdoc/>
+    public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
+    {
+        dInputs[0] = 0.0;
+        dInputs[1] = 0.0;
+    }
+}

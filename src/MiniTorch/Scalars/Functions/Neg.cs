@@ -1,0 +1,23 @@
+namespace MiniTorch.Functions;
+
+/// <summary>Negation, f(a) = −a, with f′(a) = −1. Saves nothing.</summary>
+public readonly struct Neg : IScalarFunction
+{
+    /// <inheritdoc/>
+    public static string Name => "Neg";
+
+    /// <inheritdoc/>
+    public static int Arity => 1;
+
+    /// <inheritdoc/>
+    public static double Forward(Context ctx, ReadOnlySpan<double> inputs)
+    {
+        return Operators.Neg(inputs[0]);
+    }
+
+    /// <inheritdoc/>
+    public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
+    {
+        dInputs[0] = Operators.Neg(dOutput);
+    }
+}

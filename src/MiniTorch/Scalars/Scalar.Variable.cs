@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace MiniTorch;
+
+public sealed partial class Scalar
+{
+    /// <summary>True for a scalar created by the user (not computed, not a constant): it keeps a derivative.</summary>
+    public bool IsLeaf => History is { LastFunction: null };
+
+    /// <summary>True for a constant: a plain number with no history, which backpropagation skips.</summary>
+    public bool IsConstant => History is null;
+
+    /// <summary>The scalars this one was computed from, in argument order; empty for leaves and constants.</summary>
+    public IReadOnlyList<IVariable> Parents => History?.InputArray ?? [];
+
+    /// <summary>Backpropagates from this scalar: every leaf it depends on receives ∂this/∂leaf · <paramref name="dOutput"/>.</summary>
+    /// <param name="dOutput">The derivative to start from, 1 by default.</param>
+    /// <remarks>Derivatives add up over repeated calls; call <see cref="ClearDerivative"/> on the leaves to start again.</remarks>
+    public void Backward(double dOutput = 1.0) => Autodiff.Backpropagate(this, dOutput);
+
+    /// <summary>Adds <paramref name="x"/> to this leaf's derivative (starting from 0 when it has none).</summary>
+    /// <param name="x">A contribution to ∂out/∂this.</param>
+    /// <exception cref="InvalidOperationException">This scalar is not a leaf: only leaves keep derivatives.</exception>
+    public void AccumulateDerivative(double x)
+    {
+        if (!IsLeaf)
+        {
+            throw new InvalidOperationException(
+                $"Only leaf variables can have derivatives, but scalar {Name} is {(IsConstant ? "a constant" : "computed")}.");
+        }
+
+        _derivative += x;
+        _hasDerivative = true;
+    }
+
+    /// <summary>
+    /// The chain rule for one computed scalar (Task 1.3): calls the backward pass of the function that produced it and
+    /// pairs each input with d · ∂this/∂input.
+    /// </summary>
+    /// <param name="dOutput">d, the derivative of the final output with respect to this scalar.</param>
+    /// <returns>One pair per input, in argument order, constants included.</returns>
+    /// <exception cref="InvalidOperationException">This scalar is a leaf or a constant, so there is nothing to differentiate.</exception>
+    /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
+    public IReadOnlyList<(IVariable Variable, double Derivative)> ChainRule(double dOutput)
+    {
+        if (History is not { LastFunction: { } function, Context: { } context } history)
+        {
+            throw new InvalidOperationException($"ChainRule needs a computed scalar, but scalar {Name} is a leaf or a constant.");
+        }
+
+        var inputs = history.InputArray;
+        Span<double> local = stackalloc double[inputs.Length];
+        function.Backward(context, dOutput, local);
+        var pairs = new (IVariable, double)[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            pairs[i] = (inputs[i], local[i]);
+        }
+
+        if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
+        {
+            throw new AnomalyException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(inputs)} with d = {dOutput}."));
+        }
+
+        return pairs;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Describe(ReadOnlySpan<Scalar> inputs)
+    {
+        var parts = new string[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{inputs[i].Name} = {inputs[i].Data:R}");
+        }
+
+        return "(" + string.Join(", ", parts) + ")";
+    }
+}
