@@ -13,7 +13,7 @@ namespace MiniTorch;
 /// </remarks>
 internal sealed class NewestFirstQueue
 {
-    private readonly PriorityQueue<(IVariable Variable, double Derivative), Key> _queue = new(KeyComparer.Instance);
+    private readonly PriorityQueue<(IVariable Variable, double Derivative), Key> _queue = new();
 
     /// <summary>Queues a visit of <paramref name="variable"/> with one derivative contribution.</summary>
     /// <param name="variable">The variable to visit.</param>
@@ -47,23 +47,20 @@ internal sealed class NewestFirstQueue
         return true;
     }
 
-    private readonly record struct Key(long Id, long SenderId, int Argument);
-
-    private sealed class KeyComparer : IComparer<Key>
+    /// <summary>The queue order: newer id first, then newer sender, then lower argument position.</summary>
+    private readonly record struct Key(long Id, long SenderId, int Argument) : IComparable<Key>
     {
-        public static readonly KeyComparer Instance = new();
-
-        // PriorityQueue takes the smallest first; "smaller" here means newer id, then newer sender, then lower argument.
-        public int Compare(Key x, Key y)
+        // PriorityQueue takes the smallest key first, so "smaller" here means "to be visited sooner".
+        public int CompareTo(Key other)
         {
-            var byId = y.Id.CompareTo(x.Id);
+            var byId = other.Id.CompareTo(Id);
             if (byId != 0)
             {
                 return byId;
             }
 
-            var bySender = y.SenderId.CompareTo(x.SenderId);
-            return bySender != 0 ? bySender : x.Argument.CompareTo(y.Argument);
+            var bySender = other.SenderId.CompareTo(SenderId);
+            return bySender != 0 ? bySender : Argument.CompareTo(other.Argument);
         }
     }
 }

@@ -34,8 +34,8 @@ public sealed partial class Scalar
             needsGrad |= !inputs[i].IsConstant;
         }
 
-        var context = new Context(noGrad: !needsGrad);
-        var data = TFunction.Forward(context, values);
+        var result = needsGrad ? new Scalar(ScalarFunction.Of<TFunction>(), inputs) : null;
+        var data = TFunction.Forward(result is null ? new Context(noGrad: true) : new Context(result), values);
         if (Autodiff.IsDetectingAnomalies && !double.IsFinite(data))
         {
             throw new AnomalyException(string.Create(
@@ -43,8 +43,12 @@ public sealed partial class Scalar
                 $"{TFunction.Name} produced {data} from inputs {Describe(inputs)}."));
         }
 
-        return needsGrad
-            ? new Scalar(data, null, new ScalarHistory(ScalarFunction.Of<TFunction>(), context, inputs.ToArray()))
-            : Constant(data);
+        if (result is null)
+        {
+            return Constant(data);
+        }
+
+        result.Data = data;
+        return result;
     }
 }

@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace MiniTorch;
 
-public sealed partial class Scalar
+public sealed partial class Scalar : IVariable
 {
     /// <summary>True for a scalar created by the user (not computed, not a constant): it keeps a derivative.</summary>
-    public bool IsLeaf => History is { LastFunction: null };
+    public bool IsLeaf => _leaf is not null;
 
     /// <summary>True for a constant: a plain number with no history, which backpropagation skips.</summary>
-    public bool IsConstant => History is null;
+    public bool IsConstant => _leaf is null && _function is null;
 
     /// <summary>The scalars this one was computed from, in argument order; empty for leaves and constants.</summary>
-    public IReadOnlyList<IVariable> Parents => History?.InputArray ?? [];
+    public IReadOnlyList<IVariable> Parents => Inputs.ToArray();
 
     /// <summary>Backpropagates from this scalar: every leaf it depends on receives ∂this/∂leaf · <paramref name="dOutput"/>.</summary>
     /// <param name="dOutput">The derivative to start from, 1 by default.</param>
@@ -23,14 +23,14 @@ public sealed partial class Scalar
     /// <exception cref="InvalidOperationException">This scalar is not a leaf: only leaves keep derivatives.</exception>
     public void AccumulateDerivative(double x)
     {
-        if (!IsLeaf)
+        if (_leaf is null)
         {
             throw new InvalidOperationException(
                 $"Only leaf variables can have derivatives, but scalar {Name} is {(IsConstant ? "a constant" : "computed")}.");
         }
 
-        _derivative += x;
-        _hasDerivative = true;
+        _leaf.Derivative += x;
+        _leaf.HasDerivative = true;
     }
 
     /// <summary>
@@ -41,27 +41,37 @@ public sealed partial class Scalar
     /// <returns>One pair per input, in argument order, constants included.</returns>
     /// <exception cref="InvalidOperationException">This scalar is a leaf or a constant, so there is nothing to differentiate.</exception>
     /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
-    public IReadOnlyList<(IVariable Variable, double Derivative)> ChainRule(double dOutput)
+    public ParentDerivatives ChainRule(double dOutput)
     {
-        if (History is not { LastFunction: { } function, Context: { } context } history)
+        if (_function is null)
         {
             throw new InvalidOperationException($"ChainRule needs a computed scalar, but scalar {Name} is a leaf or a constant.");
         }
 
-        var inputs = history.InputArray;
+        var inputs = Inputs;
         Span<double> local = stackalloc double[inputs.Length];
-        function.Backward(context, dOutput, local);
-        var pairs = new (IVariable, double)[inputs.Length];
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            pairs[i] = (inputs[i], local[i]);
-        }
-
+        _function.Backward(new Context(this), dOutput, local);
         if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
         {
             throw new AnomalyException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(inputs)} with d = {dOutput}."));
+                $"{_function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(inputs)} with d = {dOutput}."));
+        }
+
+        return inputs.Length switch
+        {
+            1 => new ParentDerivatives((inputs[0], local[0]), default, 1),
+            2 => new ParentDerivatives((inputs[0], local[0]), (inputs[1], local[1]), 2),
+            _ => new ParentDerivatives(Pairs(inputs, local)),
+        };
+    }
+
+    private static (IVariable, double)[] Pairs(ReadOnlySpan<Scalar> inputs, ReadOnlySpan<double> local)
+    {
+        var pairs = new (IVariable, double)[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            pairs[i] = (inputs[i], local[i]);
         }
 
         return pairs;

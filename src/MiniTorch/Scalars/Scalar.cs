@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MiniTorch;
 
@@ -6,65 +7,98 @@ namespace MiniTorch;
 /// A single real number that takes part in automatic differentiation: the value type of MiniTorch Module 1.
 /// </summary>
 /// <remarks>
-/// A scalar created with <see langword="new"/> (or converted from a <see cref="double"/>) is a <em>leaf</em>: a variable
-/// whose derivative backpropagation fills in. Arithmetic on scalars records how each result was computed so that
-/// <c>Backward</c> can apply the chain rule. <see cref="object.Equals(object)"/> and <see cref="object.GetHashCode"/>
-/// keep reference identity, so scalars can be stored in sets and dictionaries.
+/// <para>
+/// There are three kinds of scalar. A <em>leaf</em> is made by the user (<c>new Scalar(2.0)</c>, or a
+/// <see cref="double"/> converted implicitly): a variable whose derivative backpropagation fills in. A <em>computed</em>
+/// scalar is the result of a function; it remembers the function, its inputs and the values the function saved, which
+/// is all the backward pass needs. A <em>constant</em> (<see cref="Constant"/>) is a plain number inside a computation.
+/// </para>
+/// <para>
+/// Everything a computed scalar remembers is stored in the scalar itself, so one operation costs one object.
+/// <see cref="object.Equals(object)"/> and <see cref="object.GetHashCode"/> keep reference identity, so scalars can be
+/// stored in sets and dictionaries; the differentiable equality is <see cref="Eq(Scalar)"/>.
+/// </para>
 /// </remarks>
-public sealed partial class Scalar : IVariable
+public sealed partial class Scalar
 {
     private static long s_lastId;
 
-    private readonly string? _name;
-    private double _derivative;
-    private bool _hasDerivative;
+    private readonly ScalarFunction? _function;
+    private readonly InputPair _inputs;
+    private readonly Scalar[]? _manyInputs;
+    private readonly int _inputCount;
+    private readonly LeafState? _leaf;
+    private SavedPair _saved;
+    private double[]? _manySaved;
+    private int _savedCount;
 
     /// <summary>Creates a leaf scalar: a variable that receives a derivative when a result computed from it is backpropagated.</summary>
     /// <param name="data">The value. NaN and infinities are accepted and follow IEEE arithmetic.</param>
     /// <param name="name">A name for printing and drawing; by default the <see cref="UniqueId"/> as text.</param>
     public Scalar(double data, string? name = null)
-        : this(data, name, ScalarHistory.Leaf)
+        : this(data)
     {
+        _leaf = new LeafState(name);
     }
 
-    private Scalar(double data, string? name, ScalarHistory? history)
+    private Scalar(double data)
     {
         Data = data;
-        UniqueId = NextId();
-        _name = name;
-        History = history;
+        UniqueId = Interlocked.Increment(ref s_lastId);
+    }
+
+    private Scalar(ScalarFunction function, ReadOnlySpan<Scalar> inputs)
+        : this(0.0)
+    {
+        _function = function;
+        _inputCount = inputs.Length;
+        if (inputs.Length > 2)
+        {
+            _manyInputs = inputs.ToArray();
+        }
+        else
+        {
+            inputs.CopyTo(_inputs);
+        }
     }
 
     /// <summary>The value this scalar holds.</summary>
-    public double Data { get; }
+    public double Data { get; private set; }
 
-    /// <summary>A process-wide unique number, increasing with creation order (first scalar is 1), safe across threads.</summary>
+    /// <summary>A process-wide unique number, increasing with creation order (the first scalar is 1), safe across threads.</summary>
     /// <remarks>A scalar's id is always larger than the ids of the scalars it was computed from.</remarks>
     public long UniqueId { get; }
 
     /// <summary>The name given at creation, or the <see cref="UniqueId"/> as text when none was given.</summary>
-    public string Name => _name ?? UniqueId.ToString(CultureInfo.InvariantCulture);
+    public string Name => _leaf?.Name ?? UniqueId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The derivative of the last backpropagated output with respect to this scalar: ∂out/∂this, summed over every
-    /// <c>Backward</c> call since the last <see cref="ClearDerivative"/>. <see langword="null"/> until a backward pass reaches it.
+    /// For a leaf, the derivative of the backpropagated outputs with respect to it: ∂out/∂this, summed over every
+    /// <c>Backward</c> call since the last <see cref="ClearDerivative"/>. <see langword="null"/> until a backward pass
+    /// reaches it, and always for computed scalars and constants (only leaves keep derivatives).
     /// </summary>
-    public double? Derivative => _hasDerivative ? _derivative : null;
+    public double? Derivative => _leaf is { HasDerivative: true } leaf ? leaf.Derivative : null;
 
     /// <summary>
     /// How this scalar was computed: the function, its saved context and its inputs. A leaf's history has no
     /// function; a constant has none at all (<see langword="null"/>).
     /// </summary>
-    public ScalarHistory? History { get; }
+    public ScalarHistory? History => IsConstant ? null : new ScalarHistory(_function, new Context(this), [.. Inputs]);
+
+    /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
+    internal ReadOnlySpan<Scalar> Inputs => _manyInputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
+
+    /// <summary>The values saved by the function that computed this scalar.</summary>
+    internal ReadOnlySpan<double> SavedValues => _manySaved ?? ((ReadOnlySpan<double>)_saved)[.._savedCount];
 
     /// <summary>Wraps a plain number as a leaf scalar, so that <c>new Parameter(5)</c> and <c>Scalar x = 2.0;</c> work.</summary>
     /// <param name="data">The value.</param>
-    public static implicit operator Scalar(double data) => new(data);
+    public static implicit operator Scalar(double data) => new(data, name: null);
 
     /// <summary>Creates a leaf scalar from a plain number; the named alternative to the implicit conversion.</summary>
     /// <param name="data">The value.</param>
     /// <returns>A new leaf scalar holding <paramref name="data"/>.</returns>
-    public static Scalar FromDouble(double data) => new(data);
+    public static Scalar FromDouble(double data) => new(data, name: null);
 
     /// <summary>
     /// Creates a constant: a plain number inside a computation that never receives a derivative. Operators create
@@ -72,18 +106,51 @@ public sealed partial class Scalar : IVariable
     /// </summary>
     /// <param name="data">The value.</param>
     /// <returns>A scalar with no history.</returns>
-    public static Scalar Constant(double data) => new(data, null, null);
+    public static Scalar Constant(double data) => new(data);
 
     /// <summary>Forgets the accumulated derivative, so that the next backward pass starts from nothing (derivative <see langword="null"/>).</summary>
     public void ClearDerivative()
     {
-        _derivative = 0.0;
-        _hasDerivative = false;
+        if (_leaf is not null)
+        {
+            _leaf.Derivative = 0.0;
+            _leaf.HasDerivative = false;
+        }
     }
 
     /// <summary>Shows the value with six decimals, as MiniTorch does: <c>Scalar(10.000000)</c>.</summary>
     /// <returns>The text <c>Scalar(</c>value<c>)</c>, invariant culture.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Scalar({Data:F6})");
 
-    private static long NextId() => Interlocked.Increment(ref s_lastId);
+    internal void Save(ReadOnlySpan<double> values)
+    {
+        _savedCount = values.Length;
+        _manySaved = values.Length > 2 ? values.ToArray() : null;
+        if (values.Length <= 2)
+        {
+            values.CopyTo(_saved);
+        }
+    }
+
+    /// <summary>What only a leaf needs: its name and its derivative.</summary>
+    private sealed class LeafState(string? name)
+    {
+        public string? Name { get; } = name;
+
+        public double Derivative { get; set; }
+
+        public bool HasDerivative { get; set; }
+    }
+
+    [InlineArray(2)]
+    private struct InputPair
+    {
+        private Scalar _element;
+    }
+
+    [InlineArray(2)]
+    private struct SavedPair
+    {
+        private double _element;
+    }
 }

@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace MiniTorch.Tests.Samples;
+
+/// <summary>The README's first example is the compiled sample, and it prints what the README says.</summary>
+[Trait("Task", "1.4")]
+public sealed class FirstGradientTests
+{
+    private static readonly string SampleSource = RepositoryFiles.Read("samples/FirstGradient/Program.cs");
+
+    [Fact]
+    public void The_readme_shows_the_sample_verbatim() =>
+        Assert.Contains(SampleSource.Trim(), RepositoryFiles.Read("README.md"), StringComparison.Ordinal);
+
+    [Fact]
+    public void The_sample_prints_the_value_and_both_derivatives()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assembly.Load("FirstGradient").EntryPoint!.Invoke(null, [Array.Empty<string>()]);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal("z = 32, dz/dx = 22, dz/dy = 4", output.ToString().Trim());
+        Assert.Contains("// prints: z = 32, dz/dx = 22, dz/dy = 4", SampleSource, StringComparison.Ordinal);
+    }
+}
