@@ -4,11 +4,15 @@ public static partial class Autodiff
 {
     private static readonly AsyncLocal<bool> DetectingAnomalies = new();
 
+    // How many scopes are open anywhere: a cheap first check, so that the per-operation test costs one read of a
+    // field while no scope is open. Which flows are detecting is decided by the AsyncLocal alone.
+    private static int s_openScopes;
+
     /// <summary>
     /// True inside a <see cref="DetectAnomalies"/> scope on the current thread or async flow: the first function whose
     /// forward value or backward derivative is NaN or infinite then throws an <see cref="AnomalyException"/>.
     /// </summary>
-    public static bool IsDetectingAnomalies => DetectingAnomalies.Value;
+    public static bool IsDetectingAnomalies => Volatile.Read(ref s_openScopes) > 0 && DetectingAnomalies.Value;
 
     /// <summary>
     /// Starts anomaly detection for the current thread or async flow until the returned scope is disposed:
@@ -20,9 +24,24 @@ public static partial class Autodiff
     private sealed class AnomalyScope : IDisposable
     {
         private readonly bool _previous = DetectingAnomalies.Value;
+        private bool _disposed;
 
-        public AnomalyScope() => DetectingAnomalies.Value = true;
+        public AnomalyScope()
+        {
+            Interlocked.Increment(ref s_openScopes);
+            DetectingAnomalies.Value = true;
+        }
 
-        public void Dispose() => DetectingAnomalies.Value = _previous;
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            DetectingAnomalies.Value = _previous;
+            Interlocked.Decrement(ref s_openScopes);
+        }
     }
 }
