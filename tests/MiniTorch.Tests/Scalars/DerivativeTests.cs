@@ -13,7 +13,8 @@ public sealed class DerivativeTests
     public void One_argument_functions_pass_the_derivative_check(string name)
     {
         var (onScalars, _) = TestFunctions.OneArgument[name];
-        Small.Sample(a => MiniTorch.Autodiff.DerivativeCheck(x => onScalars(x[0]), new Scalar(a)));
+        Small.Where(a => TestFunctions.IsSmoothAt(name, a))
+            .Sample(a => MiniTorch.Autodiff.DerivativeCheck(x => onScalars(x[0]), new Scalar(a)));
     }
 
     [Theory]
@@ -21,7 +22,7 @@ public sealed class DerivativeTests
     public void Two_argument_functions_pass_the_derivative_check(string name)
     {
         var (onScalars, _) = TestFunctions.TwoArgument[name];
-        Gen.Select(Small, Small).Sample((a, b) =>
+        Gen.Select(Small, Small).Where((a, b) => TestFunctions.IsSmoothAt(name, a, b)).Sample((a, b) =>
             MiniTorch.Autodiff.DerivativeCheck(x => onScalars(x[0], x[1]), new Scalar(a), new Scalar(b)));
     }
 
