@@ -23,6 +23,7 @@ internal static class MiniTorchCommand
         {
             new HelpOption(),
             new VersionOption(),
+            Commands.GradCommand.Create(),
         };
         return root;
     }
