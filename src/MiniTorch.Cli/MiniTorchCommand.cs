@@ -24,6 +24,7 @@ internal static class MiniTorchCommand
             new HelpOption(),
             new VersionOption(),
             Commands.GradCommand.Create(),
+            Commands.GraphCommand.Create(),
         };
         return root;
     }
