@@ -29,6 +29,7 @@ internal static class GraphCommand
         var output = new Option<string>("--out", "-o")
         {
             Description = "The file to write: .svg or .png (drawn by Graphviz's dot), or .dot (the graph description).",
+            HelpName = "FILE",
             DefaultValueFactory = _ => "graph.svg",
         };
         var leftToRight = new Option<bool>("--lr") { Description = "Lay the graph out from left to right instead of top to bottom." };

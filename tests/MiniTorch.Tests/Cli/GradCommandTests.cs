@@ -159,6 +159,14 @@ public sealed class GradCommandTests
     }
 
     [Fact]
+    public void An_expression_starting_with_minus_is_not_taken_for_an_option()
+    {
+        var run = CommandRun.Of("grad", "-x", "--at", "x=4");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("value  -4\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_expression_is_a_usage_error() => Assert.Equal(2, CommandRun.Of("grad").ExitCode);
 
     private static string At(string name, double value) => $"{name}={value.ToString("R", CultureInfo.InvariantCulture)}";
