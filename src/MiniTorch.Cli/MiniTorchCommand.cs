@@ -23,6 +23,8 @@ internal static class MiniTorchCommand
         {
             new HelpOption(),
             new VersionOption(),
+            Commands.GradCommand.Create(),
+            Commands.GraphCommand.Create(),
         };
         return root;
     }

@@ -1,4 +1,4 @@
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 /// <summary>Task 1.4 beyond the reference: opt-in detection of the first NaN or infinity.</summary>
 [Trait("Task", "1.4")]

@@ -1,6 +1,6 @@
 using MiniTorch.Tests.Scalars;
 
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 /// <summary>Task 1.4: backpropagation through shared and repeated uses of a variable.</summary>
 [Trait("Task", "1.4")]

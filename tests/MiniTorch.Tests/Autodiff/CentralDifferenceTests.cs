@@ -1,6 +1,6 @@
 using static MiniTorch.Operators;
 
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 
 /// <summary>Task 1.1: the numerical derivative.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 /// <summary>Task 1.4 beyond the reference: nothing global keeps a finished graph alive.</summary>
 [Trait("Task", "1.4")]

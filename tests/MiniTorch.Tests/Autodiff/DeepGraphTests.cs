@@ -1,4 +1,4 @@
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 /// <summary>Task 1.4 beyond the reference: graphs a million operations deep backpropagate on the default stack.</summary>
 [Trait("Task", "1.4")]

@@ -1,4 +1,4 @@
-namespace MiniTorch.Tests.Autodiff;
+namespace MiniTorch.Tests;
 
 /// <summary>Task 1.4 beyond the reference: graphs on several threads at once give the sequential results exactly.</summary>
 [Trait("Task", "1.4")]

@@ -1,7 +1,7 @@
 using CsCheck;
 using static MiniTorch.Operators;
 
-namespace MiniTorch.Tests.Operators;
+namespace MiniTorch.Tests;
 
 
 /// <summary>Task 0.3: the higher-order functions and the list operations built from them.</summary>

@@ -1,7 +1,7 @@
 using CsCheck;
 using static MiniTorch.Operators;
 
-namespace MiniTorch.Tests.Operators;
+namespace MiniTorch.Tests;
 
 
 /// <summary>Task 0.2: the algebraic properties MiniTorch asks students to test.</summary>

@@ -1,7 +1,7 @@
 using CsCheck;
 using static MiniTorch.Operators;
 
-namespace MiniTorch.Tests.Operators;
+namespace MiniTorch.Tests;
 
 
 /// <summary>Task 0.1: each operator behaves like plain arithmetic and has the reference's identities.</summary>
