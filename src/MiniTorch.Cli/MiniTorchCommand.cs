@@ -23,6 +23,8 @@ internal static class MiniTorchCommand
         {
             new HelpOption(),
             new VersionOption(),
+            Commands.TrainCommand.Create(),
+            Commands.EvalCommand.Create(),
         };
         return root;
     }
