@@ -40,7 +40,7 @@ internal static class RunFolder
     /// <param name="name">The file name without extension, for example <c>boundary</c>.</param>
     /// <param name="model">The model.</param>
     /// <param name="data">The points to draw and count.</param>
-    /// <param name="caption">What trained the model, for example <c>hidden 10, 500 epochs</c>.</param>
+    /// <param name="caption">What trained the model, for example <c>hidden 10, after 500 epochs</c>.</param>
     /// <returns>How many of the points the model classifies correctly.</returns>
     public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption)
     {

@@ -109,7 +109,7 @@ internal sealed class TrainCommand
             return outcome;
         }
 
-        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, {settings.Epochs} epochs");
+        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
         RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
         var final = outcome.Final;
         ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));

@@ -6,6 +6,7 @@ namespace MiniTorch.Cli.Plots;
 /// The decision picture: the model's output over [0, 1]² as a heatmap (blue where it says class 0, red where it says
 /// class 1), its 0.5 contour, and the data points coloured by their true class.
 /// </summary>
+/// <remarks>The square grows to take in points outside [0, 1]², as the spiral's outer points are.</remarks>
 internal static class BoundaryPlot
 {
     /// <summary>The picture's width in pixels.</summary>
@@ -25,15 +26,18 @@ internal static class BoundaryPlot
     public static Plot Create(Module<Scalar[], Scalar> model, Dataset data, string title)
     {
         var plot = Palette.NewPlot();
+        var low = Math.Min(0.0, data.Points.Select(p => Math.Min(p.X1, p.X2)).DefaultIfEmpty(0.0).Min());
+        var high = Math.Max(1.0, data.Points.Select(p => Math.Max(p.X1, p.X2)).DefaultIfEmpty(1.0).Max());
+        var size = high - low;
         var outputs = new double[Cells, Cells];
         var grid = new Coordinates3d[Cells, Cells];
         for (var row = 0; row < Cells; row++)
         {
             // Row 0 of a heatmap is drawn at the top, so it holds the largest x2.
-            var x2 = 1.0 - ((row + 0.5) / Cells);
+            var x2 = high - (size * (row + 0.5) / Cells);
             for (var column = 0; column < Cells; column++)
             {
-                var x1 = (column + 0.5) / Cells;
+                var x1 = low + (size * (column + 0.5) / Cells);
                 var output = model.Call([Scalar.Constant(x1), Scalar.Constant(x2)]).Data;
                 outputs[row, column] = output;
                 grid[row, column] = new Coordinates3d(x1, x2, output);
@@ -43,7 +47,7 @@ internal static class BoundaryPlot
         var heatmap = plot.Add.Heatmap(outputs);
         heatmap.Colormap = Palette.Probability;
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Extent = new CoordinateRect(0, 1, 0, 1);
+        heatmap.Extent = new CoordinateRect(low, high, low, high);
         heatmap.Smooth = true;
         var contour = plot.Add.ContourLines(grid, 1);
         contour.ContourLineLevels = [0.5];
@@ -53,7 +57,8 @@ internal static class BoundaryPlot
         contour.LineWidth = 1.5f;
         AddPoints(plot, data, 0, Palette.ClassZero, "class 0");
         AddPoints(plot, data, 1, Palette.ClassOne, "class 1");
-        plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
+        var margin = 0.02 * size;
+        plot.Axes.SetLimits(low - margin, high + margin, low - margin, high + margin);
         plot.Title(title);
         plot.XLabel("x1");
         plot.YLabel("x2");
