@@ -17,9 +17,4 @@ internal sealed class UsageException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>Creates the exception with no message; prefer a constructor with one.</summary>
-    public UsageException()
-    {
-    }
 }
