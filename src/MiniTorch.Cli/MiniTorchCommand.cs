@@ -25,6 +25,8 @@ internal static class MiniTorchCommand
             new VersionOption(),
             Commands.GradCommand.Create(),
             Commands.GraphCommand.Create(),
+            Commands.TrainCommand.Create(),
+            Commands.EvalCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace MiniTorch.Cli.Commands;
+
+/// <summary>The value rules shared by the commands; each failure is a <see cref="UsageException"/> with a one-line message.</summary>
+internal static class OptionChecks
+{
+    /// <summary>The fewest points a command accepts.</summary>
+    public const int MinPoints = 2;
+
+    /// <summary>The most points a command accepts.</summary>
+    public const int MaxPoints = 100_000;
+
+    /// <summary>The smallest hidden width.</summary>
+    public const int MinHidden = 1;
+
+    /// <summary>The largest hidden width.</summary>
+    public const int MaxHidden = 1000;
+
+    /// <summary>Checks a dataset name.</summary>
+    /// <param name="name">The name given, any case.</param>
+    /// <returns>The name as spelled in <see cref="Datasets.Names"/>.</returns>
+    public static string Dataset(string name) =>
+        Datasets.Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UsageException($"unknown dataset '{name}'; valid names: {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))}");
+
+    /// <summary>Checks --points: 2 to 100000.</summary>
+    /// <param name="points">The value given.</param>
+    /// <returns><paramref name="points"/>.</returns>
+    public static int Points(int points) => InRange("--points", points, MinPoints, MaxPoints);
+
+    /// <summary>Checks --hidden: 1 to 1000.</summary>
+    /// <param name="hidden">The value given.</param>
+    /// <returns><paramref name="hidden"/>.</returns>
+    public static int Hidden(int hidden) => InRange("--hidden", hidden, MinHidden, MaxHidden);
+
+    /// <summary>Checks --epochs: at least 1.</summary>
+    /// <param name="epochs">The value given.</param>
+    /// <returns><paramref name="epochs"/>.</returns>
+    public static int Epochs(int epochs) =>
+        epochs >= 1 ? epochs : throw new UsageException(Invariant($"--epochs must be at least 1 (got {epochs})"));
+
+    /// <summary>Checks --rate: a positive finite number.</summary>
+    /// <param name="rate">The value given.</param>
+    /// <returns><paramref name="rate"/>.</returns>
+    public static double Rate(double rate) =>
+        double.IsFinite(rate) && rate > 0
+            ? rate
+            : throw new UsageException(Invariant($"--rate must be a positive finite number (got {rate})"));
+
+    /// <summary>Creates the output folder if needed and checks that a file can be written in it.</summary>
+    /// <param name="folder">The folder given with --out (or the default).</param>
+    /// <returns>The folder.</returns>
+    public static string WritableFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return folder;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write to --out '{folder}': {problem.Message}", problem);
+        }
+    }
+
+    private static int InRange(string option, int value, int min, int max) =>
+        value >= min && value <= max
+            ? value
+            : throw new UsageException(Invariant($"{option} must be between {min} and {max} (got {value})"));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

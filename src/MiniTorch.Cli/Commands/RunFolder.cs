@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using MiniTorch.Cli.Plots;
+
+namespace MiniTorch.Cli.Commands;
+
+/// <summary>The files of a training run, each written atomically into one folder.</summary>
+internal static class RunFolder
+{
+    /// <summary>Writes <c>log.csv</c>: a header <c>epoch,loss,correct</c> and one row per epoch, losses in round-trip form.</summary>
+    /// <param name="folder">The run's folder.</param>
+    /// <param name="epochs">Every epoch's report.</param>
+    public static void WriteLog(string folder, IReadOnlyList<EpochReport> epochs)
+    {
+        var csv = new StringBuilder("epoch,loss,correct\n");
+        foreach (var report in epochs)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{report.Epoch},{report.TotalLoss:R},{report.Correct}\n");
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "log.csv"), csv.ToString());
+    }
+
+    /// <summary>Writes <c>loss.png</c> and <c>loss.svg</c>.</summary>
+    /// <param name="folder">The run's folder.</param>
+    /// <param name="epochs">Every epoch's report.</param>
+    /// <param name="settings">The run's settings, for the title.</param>
+    public static void WriteLossPlot(string folder, IReadOnlyList<EpochReport> epochs, TrainingSettings settings)
+    {
+        var title = string.Create(CultureInfo.InvariantCulture, $"{settings.Dataset}, hidden {settings.Hidden}, rate {settings.LearningRate}");
+        using var plot = LossPlot.Create(epochs, settings.Points, title);
+        PlotFiles.Save(plot, folder, "loss", LossPlot.Width, LossPlot.Height);
+    }
+
+    /// <summary>
+    /// Writes <c>boundary.png</c> and <c>boundary.svg</c>: the model's output over [0, 1]² with the points, titled with
+    /// the dataset, hidden width, epochs and the accuracy of the pictured model.
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="name">The file name without extension, for example <c>boundary</c>.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="data">The points to draw and count.</param>
+    /// <param name="caption">What trained the model, for example <c>hidden 10, after 500 epochs</c>.</param>
+    /// <returns>How many of the points the model classifies correctly.</returns>
+    public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption)
+    {
+        var correct = Predictions.CountCorrect(model, data);
+        var title = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{data.Name}, {caption}: {correct}/{data.Count} correct ({100.0 * correct / data.Count:F0}%)");
+        using var plot = BoundaryPlot.Create(model, data, title);
+        PlotFiles.Save(plot, folder, name, BoundaryPlot.Width, BoundaryPlot.Height);
+        return correct;
+    }
+}

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace MiniTorch.Cli.Commands;
+
+/// <summary>
+/// <c>minitorch train</c>: trains MiniTorch's network on a dataset (or on all six) and writes the log, the pictures
+/// and the model into a folder.
+/// </summary>
+internal sealed class TrainCommand
+{
+    private const string AllDatasets = "all";
+
+    private readonly Option<string> _dataset = new("--dataset")
+    {
+        Description = "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).",
+        DefaultValueFactory = _ => "xor",
+    };
+
+    private readonly Option<int> _points = new("--points") { Description = "Number of training points (2 to 100000).", DefaultValueFactory = _ => 50 };
+    private readonly Option<int> _hidden = new("--hidden") { Description = "Hidden layer width H (1 to 1000); with 'all', 2 for simple and 10 for the others unless given.", DefaultValueFactory = _ => 10 };
+    private readonly Option<double> _rate = new("--rate") { Description = "Learning rate (a positive number).", DefaultValueFactory = _ => 0.5 };
+    private readonly Option<int> _epochs = new("--epochs") { Description = "Number of epochs (at least 1).", DefaultValueFactory = _ => 500 };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the points and of the initial weights.", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _out = new("--out") { Description = "Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>)." };
+
+    private TrainCommand()
+    {
+    }
+
+    /// <summary>Builds the <c>train</c> command.</summary>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create() => new TrainCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
+        {
+            _dataset, _points, _hidden, _rate, _epochs, _seed, _out,
+        };
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        return command;
+    }
+
+    private int Run(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            var runs = ReadSettings(parseResult);
+            var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
+            var console = new TrainingConsole(output);
+            var summaries = new List<RunSummary>();
+            foreach (var settings in runs)
+            {
+                var runFolder = folder;
+                if (runs.Count > 1)
+                {
+                    runFolder = OptionChecks.WritableFolder(Path.Combine(folder, settings.Dataset.ToLowerInvariant()));
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
+                }
+
+                var outcome = TrainOne(settings, runFolder, console, cancellationToken);
+                if (outcome.DivergedAtEpoch is { } epoch)
+                {
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
+                    return MiniTorchCommand.Failure;
+                }
+
+                summaries.Add(new RunSummary(settings, outcome.Final, settings.Dataset.ToLowerInvariant()));
+            }
+
+            if (runs.Count > 1)
+            {
+                RunSummary.WriteTable(folder, summaries);
+            }
+
+            output.WriteLine($"Wrote {folder}");
+            return 0;
+        }
+        catch (UsageException problem)
+        {
+            error.WriteLine(problem.Message);
+            return MiniTorchCommand.UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("training cancelled");
+            return MiniTorchCommand.Failure;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cannot write the run's files: {problem.Message}");
+            return MiniTorchCommand.Failure;
+        }
+    }
+
+    private static TrainingOutcome TrainOne(TrainingSettings settings, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    {
+        var network = settings.CreateNetwork();
+        var data = settings.CreateDataset();
+        var trainer = new Trainer(network, data, settings.LearningRate);
+        var outcome = console.Train(trainer, settings.Epochs, settings.Dataset, cancellationToken);
+        RunFolder.WriteLog(folder, outcome.Epochs);
+        RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
+        if (outcome.Diverged)
+        {
+            return outcome;
+        }
+
+        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
+        RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
+        var final = outcome.Final;
+        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
+        return outcome;
+    }
+
+    private List<TrainingSettings> ReadSettings(ParseResult parseResult)
+    {
+        var name = parseResult.GetValue(_dataset)!;
+        var all = string.Equals(name, AllDatasets, StringComparison.OrdinalIgnoreCase);
+        var datasets = all ? [.. Datasets.Names] : new List<string> { OptionChecks.Dataset(name) };
+        var points = OptionChecks.Points(parseResult.GetValue(_points));
+        var hidden = OptionChecks.Hidden(parseResult.GetValue(_hidden));
+        var hiddenGiven = parseResult.GetResult(_hidden) is { Implicit: false };
+        var rate = OptionChecks.Rate(parseResult.GetValue(_rate));
+        var epochs = OptionChecks.Epochs(parseResult.GetValue(_epochs));
+        var seed = parseResult.GetValue(_seed);
+        return
+        [
+            .. datasets.Select(dataset => new TrainingSettings(
+                dataset, points, all && !hiddenGiven ? TrainingSettings.RecommendedHidden(dataset) : hidden, rate, epochs, seed)),
+        ];
+    }
+
+    private static string DefaultFolder(string dataset) =>
+        Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{dataset.ToLowerInvariant()}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace MiniTorch.Cli.Commands;
+
+/// <summary>
+/// What the user sees while a network trains: MiniTorch's log line every 10 epochs and at the last one, and, in an
+/// interactive terminal, a progress bar with the epoch, loss, correct count, time per epoch and time left.
+/// </summary>
+/// <remarks>When the output is redirected (or is not the process's console), only the plain log lines are written.</remarks>
+internal sealed class TrainingConsole
+{
+    private readonly TextWriter _output;
+    private readonly IAnsiConsole? _console;
+
+    /// <summary>Creates the display for <paramref name="output"/>.</summary>
+    /// <param name="output">Where the log lines go.</param>
+    public TrainingConsole(TextWriter output)
+    {
+        _output = output;
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        _console = interactive ? AnsiConsole.Console : null;
+    }
+
+    /// <summary>MiniTorch's log line, with the loss in round-trip form: <c>Epoch 10 loss 34.18923844543035 correct 27</c>.</summary>
+    /// <param name="report">The epoch's report.</param>
+    /// <returns>The line.</returns>
+    public static string LogLine(EpochReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"Epoch {report.Epoch} loss {report.TotalLoss:R} correct {report.Correct}");
+
+    /// <summary>True for the epochs MiniTorch logs: every 10th and the last.</summary>
+    /// <param name="epoch">The epoch, from 1.</param>
+    /// <param name="epochs">The number of epochs.</param>
+    /// <returns>Whether to print the line.</returns>
+    public static bool IsLogged(int epoch, int epochs) => epoch % 10 == 0 || epoch == epochs;
+
+    /// <summary>Writes a plain line (above the bar when one is showing).</summary>
+    /// <param name="line">The text.</param>
+    public void WriteLine(string line)
+    {
+        if (_console is null)
+        {
+            _output.WriteLine(line);
+        }
+        else
+        {
+            _console.WriteLine(line);
+        }
+    }
+
+    /// <summary>Runs <paramref name="trainer"/> for <paramref name="epochs"/> epochs with the display.</summary>
+    /// <param name="trainer">The trainer.</param>
+    /// <param name="epochs">How many epochs.</param>
+    /// <param name="label">A short name for the bar, for example the dataset.</param>
+    /// <param name="cancellationToken">Stops training between epochs.</param>
+    /// <returns>What the trainer returned.</returns>
+    public TrainingOutcome Train(Trainer trainer, int epochs, string label, CancellationToken cancellationToken)
+    {
+        if (_console is null)
+        {
+            return trainer.Train(epochs, new Reporter(report => LogIfDue(report, epochs)), cancellationToken);
+        }
+
+        return _console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(label), maxValue: epochs);
+                var points = trainer.Data.Count;
+                return trainer.Train(
+                    epochs,
+                    new Reporter(report =>
+                    {
+                        LogIfDue(report, epochs);
+                        var perEpoch = report.Elapsed.TotalMilliseconds / report.Epoch;
+                        task.Description = Markup.Escape(string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{label} epoch {report.Epoch}/{epochs} loss {report.TotalLoss:F4} correct {report.Correct}/{points} {perEpoch:F1} ms/epoch"));
+                        task.Value = report.Epoch;
+                    }),
+                    cancellationToken);
+            });
+    }
+
+    private void LogIfDue(EpochReport report, int epochs)
+    {
+        if (IsLogged(report.Epoch, epochs))
+        {
+            WriteLine(LogLine(report));
+        }
+    }
+
+    private sealed class Reporter(Action<EpochReport> report) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => report(value);
+    }
+}

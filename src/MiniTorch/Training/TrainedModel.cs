@@ -1,0 +1,8 @@
+namespace MiniTorch;
+
+/// <summary>A trained network with the settings that produced it and its final metrics: what a model file holds.</summary>
+/// <param name="Network">The network, with its trained parameters.</param>
+/// <param name="Settings">The settings of the run; their <see cref="TrainingSettings.Hidden"/> is the network's.</param>
+/// <param name="FinalLoss">The last epoch's total loss, a finite number.</param>
+/// <param name="FinalCorrect">The last epoch's number of correct points, from 0 to the number of points.</param>
+public sealed record TrainedModel(Network Network, TrainingSettings Settings, double FinalLoss, int FinalCorrect);

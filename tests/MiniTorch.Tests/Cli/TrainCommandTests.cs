@@ -1,0 +1,116 @@
+using System.Globalization;
+using MiniTorch.Cli;
+using MiniTorch.Cli.Plots;
+
+namespace MiniTorch.Tests.Cli;
+
+/// <summary>Task 1.5: <c>minitorch train</c> end to end, in-process, with few points and epochs.</summary>
+[Trait("Task", "1.5")]
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("minitorch-train-").FullName;
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["--dataset", "moons"], "unknown dataset 'moons'; valid names: simple, diag, split, xor, circle, spiral" },
+        { ["--points", "1"], "--points must be between 2 and 100000 (got 1)" },
+        { ["--points", "100001"], "--points must be between 2 and 100000 (got 100001)" },
+        { ["--hidden", "0"], "--hidden must be between 1 and 1000 (got 0)" },
+        { ["--hidden", "1001"], "--hidden must be between 1 and 1000 (got 1001)" },
+        { ["--rate", "0"], "--rate must be a positive finite number (got 0)" },
+        { ["--rate", "-0.5"], "--rate must be a positive finite number (got -0.5)" },
+        { ["--rate", "NaN"], "--rate must be a positive finite number (got NaN)" },
+        { ["--rate", "1e999"], "--rate must be a positive finite number (got Infinity)" },
+        { ["--epochs", "0"], "--epochs must be at least 1 (got 0)" },
+    };
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Training_writes_the_log_pictures_and_model_into_the_out_folder()
+    {
+        var run = CommandRun.Of("train", "--dataset", "Simple", "--points", "12", "--hidden", "3", "--epochs", "12", "--out", _folder);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        PictureFiles.AssertPng(Path.Combine(_folder, "boundary.png"), BoundaryPlot.Width, BoundaryPlot.Height);
+        PictureFiles.AssertPng(Path.Combine(_folder, "loss.png"), LossPlot.Width, LossPlot.Height);
+        PictureFiles.AssertSvg(Path.Combine(_folder, "boundary.svg"));
+        PictureFiles.AssertSvg(Path.Combine(_folder, "loss.svg"));
+        var log = File.ReadAllLines(Path.Combine(_folder, "log.csv"));
+        Assert.Equal("epoch,loss,correct", log[0]);
+        Assert.Equal(Enumerable.Range(1, 12).Select(e => e.ToString(CultureInfo.InvariantCulture)), log.Skip(1).Select(l => l.Split(',')[0]));
+        var model = ModelFile.Load(Path.Combine(_folder, "model.json"));
+        Assert.Equal(new TrainingSettings("simple", 12, 3, 0.5, 12, 1), model.Settings);
+        Assert.Contains($"Wrote {_folder}", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles(_folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_log_lines_come_every_ten_epochs_and_at_the_last_with_round_trip_losses()
+    {
+        var run = CommandRun.Of("train", "--points", "10", "--hidden", "2", "--epochs", "23", "--out", _folder);
+
+        var lines = run.Output.Split('\n').Where(l => l.StartsWith("Epoch ", StringComparison.Ordinal)).ToArray();
+        var rows = File.ReadAllLines(Path.Combine(_folder, "log.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(
+            new[] { 10, 20, 23 }.Select(e => $"Epoch {e} loss {rows[e - 1][1]} correct {rows[e - 1][2]}"),
+            lines);
+        Assert.All(rows, row => Assert.Equal(row[1], double.Parse(row[1], CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void All_trains_the_six_datasets_into_subfolders_with_a_summary()
+    {
+        var run = CommandRun.Of("train", "--dataset", "all", "--points", "8", "--epochs", "2", "--out", _folder);
+
+        Assert.Equal(0, run.ExitCode);
+        var summary = File.ReadAllLines(Path.Combine(_folder, "summary.md"));
+        foreach (var name in MiniTorch.Datasets.Names)
+        {
+            var sub = Path.Combine(_folder, name.ToLowerInvariant());
+            PictureFiles.AssertPng(Path.Combine(sub, "boundary.png"), BoundaryPlot.Width, BoundaryPlot.Height);
+            Assert.True(File.Exists(Path.Combine(sub, "loss.svg")));
+            Assert.Equal(name == "Simple" ? 2 : 10, ModelFile.Load(Path.Combine(sub, "model.json")).Settings.Hidden);
+            Assert.Single(summary, line => line.StartsWith($"| {name} |", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_exits_2_with_one_line_on_stderr(string[] args, string message)
+    {
+        var run = CommandRun.Of(["train", .. args, "--out", _folder]);
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        Assert.Equal([message], run.ErrorLines);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void An_unwritable_out_folder_exits_2_with_one_line()
+    {
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var run = CommandRun.Of("train", "--epochs", "1", "--out", Path.Combine(file, "run"));
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"cannot write to --out '{Path.Combine(file, "run")}'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_diverging_run_exits_1_and_keeps_a_valid_log()
+    {
+        var run = CommandRun.Of("train", "--points", "20", "--rate", "1e300", "--epochs", "50", "--out", _folder);
+
+        Assert.Equal(MiniTorchCommand.Failure, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Matches("^training diverged at epoch [0-9]+; try a smaller --rate$", line);
+        var epoch = int.Parse(line.Split(' ')[4].TrimEnd(';'), CultureInfo.InvariantCulture);
+        Assert.Equal(epoch + 1, File.ReadAllLines(Path.Combine(_folder, "log.csv")).Length);
+        PictureFiles.AssertSvg(Path.Combine(_folder, "loss.svg"));
+        Assert.False(File.Exists(Path.Combine(_folder, "model.json")));
+    }
+}
