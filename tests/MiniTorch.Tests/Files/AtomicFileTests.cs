@@ -1,4 +1,4 @@
-namespace MiniTorch.Tests.Training;
+namespace MiniTorch.Tests.Files;
 
 /// <summary>Task 1.5: atomic writes of run files and model files.</summary>
 [Trait("Task", "1.5")]

@@ -26,28 +26,43 @@ public static class AtomicFile
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written to.</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        var contents = bytes.ToArray();
+        Write(path, temporary =>
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(contents);
+            stream.Flush(flushToDisk: true);
+        });
+    }
+
+    /// <summary>
+    /// Lets <paramref name="writeTemporary"/> fill a temporary file beside <paramref name="path"/> (for example by running
+    /// a program that writes to a path it is given), then moves it over <paramref name="path"/>.
+    /// </summary>
+    /// <param name="path">The file to create or replace; its folder must exist.</param>
+    /// <param name="writeTemporary">Writes the whole contents to the temporary path it receives.</param>
+    /// <exception cref="IOException">The file could not be written; the target is unchanged and the temporary file removed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written to.</exception>
+    public static void Write(string path, Action<string> writeTemporary)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(writeTemporary);
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"the folder {folder} does not exist");
+        }
+
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        var moved = false;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
+            writeTemporary(temporary);
             File.Move(temporary, target, overwrite: true);
-            moved = true;
         }
         finally
         {
-            if (!moved && File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            File.Delete(temporary);
         }
     }
 }
