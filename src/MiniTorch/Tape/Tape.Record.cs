@@ -147,38 +147,69 @@ public sealed partial class Tape
     {
         var values = new double[scalars.Count];
         var ids = new long[scalars.Count];
+        var uses = new int[scalars.Count];
+        uses[outputSlot]++;
         for (var s = 0; s < scalars.Count; s++)
         {
             values[s] = scalars[s].Data;
             ids[s] = scalars[s].UniqueId;
+            if (s >= firstComputed)
+            {
+                foreach (var argument in scalars[s].History!.InputArray)
+                {
+                    uses[slots[argument]]++;
+                }
+            }
         }
 
-        var stepCount = scalars.Count - firstComputed;
-        var ops = new TapeOp[stepCount];
-        var left = new int[stepCount];
-        var right = new int[stepCount];
+        var steps = new List<TapeSteps.Step>(scalars.Count - firstComputed);
         var customs = new List<TapeCustomStep>();
         var maxArity = 0;
-        for (var k = 0; k < stepCount; k++)
+        for (var slot = firstComputed; slot < scalars.Count; slot++)
         {
-            var history = scalars[firstComputed + k].History!;
+            var history = scalars[slot].History!;
             var arguments = history.InputArray;
-            if (NativeOps.TryGetValue(history.LastFunction!, out var op))
+            if (!NativeOps.TryGetValue(history.LastFunction!, out var op))
             {
-                ops[k] = op;
-                left[k] = slots[arguments[0]];
-                right[k] = slots[arguments[^1]];
-            }
-            else
-            {
-                ops[k] = TapeOp.Custom;
-                left[k] = customs.Count;
-                customs.Add(new TapeCustomStep(
-                    history.LastFunction!, Array.ConvertAll(arguments, a => slots[a]), firstComputed + k, history.Context!));
+                steps.Add(new(TapeOp.Custom, customs.Count, 0, 0, slot));
+                customs.Add(new TapeCustomStep(history.LastFunction!, Array.ConvertAll(arguments, a => slots[a]), slot, history.Context!));
                 maxArity = Math.Max(maxArity, arguments.Length);
+                continue;
             }
+
+            var a = slots[arguments[0]];
+            var b = slots[arguments[^1]];
+            if (op == TapeOp.Add && TryFuse(steps, uses, a, b, slot))
+            {
+                continue;
+            }
+
+            steps.Add(new(op, a, b, 0, slot));
         }
 
-        return new Tape(inputCount, firstComputed, outputSlot, ops, left, right, values, ids, [.. customs], maxArity);
+        return new Tape(inputCount, firstComputed, outputSlot, new TapeSteps(steps, uses), values, ids, [.. customs], maxArity);
+    }
+
+    /// <summary>
+    /// Turns the last step into a <see cref="TapeOp.MulAdd"/> when it is a product used only by the sum a + b in
+    /// <paramref name="slot"/>. Exact: no other step runs between the two, and the product's adjoint, whose one
+    /// contribution is the sum's adjoint d, equals 0 + d = d (an adjoint is never −0).
+    /// </summary>
+    private static bool TryFuse(List<TapeSteps.Step> steps, int[] uses, int a, int b, int slot)
+    {
+        var product = slot - 1;
+        if (steps.Count == 0 || steps[^1] is not { Op: TapeOp.Mul } mul || mul.Out != product || uses[product] != 1)
+        {
+            return false;
+        }
+
+        var acc = b == product ? a : a == product ? b : -1;
+        if (acc < 0)
+        {
+            return false;
+        }
+
+        steps[^1] = new(TapeOp.MulAdd, acc, mul.A, mul.B, slot);
+        return true;
     }
 }

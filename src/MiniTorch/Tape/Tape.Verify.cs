@@ -22,10 +22,9 @@ public sealed partial class Tape
         {
             if (!Identical(_values[slot], _recorded[slot]))
             {
-                var step = slot - _firstComputed;
                 throw new TapeMismatchException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Replaying at the recorded inputs, step {step} {DescribeStep(step)} gave {_values[slot]:R}, but {_recorded[slot]:R} was recorded."));
+                    $"Replaying at the recorded inputs, {DescribeSlot(slot)} = {DescribeNode(slot)} gave {_values[slot]:R}, but {_recorded[slot]:R} was recorded."));
             }
         }
     }
@@ -69,10 +68,9 @@ public sealed partial class Tape
         {
             if (!Identical(_values[slot], graph._recorded[slot]))
             {
-                var step = slot - _firstComputed;
                 throw new TapeMismatchException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Step {step} {DescribeStep(step)} replays to {_values[slot]:R}, but the graph engine computes {graph._recorded[slot]:R}."));
+                    $"{DescribeSlot(slot)} = {DescribeNode(slot)} replays to {_values[slot]:R}, but the graph engine computes {graph._recorded[slot]:R}."));
             }
         }
 
@@ -96,33 +94,39 @@ public sealed partial class Tape
 
     private string? FindStructuralDifference(Tape other)
     {
-        if (other._ops.Length != _ops.Length || other._firstComputed != _firstComputed)
+        if (other._values.Length != _values.Length || other._firstComputed != _firstComputed)
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{other._ops.Length} steps and {other._firstComputed - _inputCount} constants, where the tape has {_ops.Length} and {_firstComputed - _inputCount}");
+                $"{other.NodeCount} nodes and {other._firstComputed - _inputCount} constants, where the tape has {NodeCount} and {_firstComputed - _inputCount}");
         }
 
-        for (var slot = _inputCount; slot < _firstComputed; slot++)
+        for (var constant = _inputCount; constant < _firstComputed; constant++)
         {
-            if (!Identical(other._values[slot], _values[slot]))
+            if (!Identical(other._values[constant], _values[constant]))
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"constant slot {slot} is {other._values[slot]:R}, where the tape has {_values[slot]:R}");
+                    $"constant slot {constant} is {other._values[constant]:R}, where the tape has {_values[constant]:R}");
             }
         }
 
-        for (var k = 0; k < _ops.Length; k++)
+        var slot = _steps.SameAs(other._steps, out var step) ? -1
+            : step < _steps.All.Length ? _steps.All[step].Out
+            : other._steps.All[step].Out;
+        for (var k = 0; slot < 0 && k < _customs.Length; k++)
         {
-            var mine = DescribeStep(k);
-            var theirs = other.DescribeStep(k);
-            if (mine != theirs || (_ops[k] == TapeOp.Custom && _customs[_left[k]].Function != other._customs[other._left[k]].Function))
+            if (_customs[k].Function != other._customs[k].Function || !_customs[k].Inputs.AsSpan().SequenceEqual(other._customs[k].Inputs))
             {
-                return $"step {k} is {theirs}, where the tape has {mine}";
+                slot = _customs[k].Output;
             }
         }
 
-        return other._outputSlot != _outputSlot ? "the output is another slot" : null;
+        if (slot >= 0)
+        {
+            return $"{DescribeSlot(slot)} is {other.DescribeNode(slot)}, where the tape has {DescribeNode(slot)}";
+        }
+
+        return other._outputSlot != _outputSlot ? "the output is another node" : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MiniTorch;
 
@@ -12,9 +13,10 @@ namespace MiniTorch;
 /// Run the computation once with <see cref="Scalar"/>s as usual, then flatten the graph it built with
 /// <see cref="Record(Scalar, ReadOnlySpan{Scalar})"/>. The tape holds, struct-of-arrays, one slot per value
 /// (inputs first, in the order given; then the constants; then the computed scalars in creation order, which is a
-/// topological order) and one step per computed scalar: an operation code and the slots of its operands. Replaying
-/// is a loop over the steps (<see cref="Forward()"/>), then a loop over them in reverse that adds each operand's
-/// share to its adjoint (<see cref="Backward"/>).
+/// topological order) and one step per computed scalar: an operation code and the slots of its operands (a product
+/// used only by the sum recorded right after it shares that sum's step). Replaying is a loop over the steps
+/// (<see cref="Forward()"/>), then a loop over them in reverse that adds each operand's share to its adjoint
+/// (<see cref="Backward"/>); consecutive steps of one operation are dispatched together.
 /// </para>
 /// <para>
 /// Results are bit for bit those of the graph engine (<see cref="Scalar.Backward"/>) for the same computation at the
@@ -38,9 +40,7 @@ public sealed partial class Tape
     private readonly int _inputCount;
     private readonly int _firstComputed;
     private readonly int _outputSlot;
-    private readonly TapeOp[] _ops;
-    private readonly int[] _left;
-    private readonly int[] _right;
+    private readonly TapeSteps _steps;
     private readonly double[] _values;
     private readonly double[] _adjoints;
     private readonly double[] _recorded;
@@ -49,15 +49,13 @@ public sealed partial class Tape
     private readonly double[] _scratch;
 
     private Tape(
-        int inputCount, int firstComputed, int outputSlot, TapeOp[] ops, int[] left, int[] right, double[] values,
-        long[] ids, TapeCustomStep[] customs, int maxCustomArity)
+        int inputCount, int firstComputed, int outputSlot, TapeSteps steps, double[] values, long[] ids,
+        TapeCustomStep[] customs, int maxCustomArity)
     {
         _inputCount = inputCount;
         _firstComputed = firstComputed;
         _outputSlot = outputSlot;
-        _ops = ops;
-        _left = left;
-        _right = right;
+        _steps = steps;
         _values = values;
         _adjoints = new double[values.Length];
         _recorded = (double[])values.Clone();
@@ -69,8 +67,8 @@ public sealed partial class Tape
     /// <summary>How many inputs the tape has: the length of <see cref="Inputs"/> and <see cref="Gradients"/>.</summary>
     public int InputCount => _inputCount;
 
-    /// <summary>How many operations a replay runs: one per computed scalar the output depends on.</summary>
-    public int StepCount => _ops.Length;
+    /// <summary>How many computed scalars (graph nodes) the tape replays: every one the output depends on.</summary>
+    public int NodeCount => _values.Length - _firstComputed;
 
     /// <summary>How many values the tape holds: inputs, constants and computed scalars.</summary>
     public int SlotCount => _values.Length;
@@ -89,6 +87,32 @@ public sealed partial class Tape
     /// An input the output does not depend on gets 0 (the graph engine leaves its derivative unset).
     /// </summary>
     public ReadOnlySpan<double> Gradients => _adjoints.AsSpan(0, _inputCount);
+
+    /// <summary>
+    /// Adds the gradients of inputs <paramref name="firstInput"/>, <paramref name="firstInput"/> + 1, … to
+    /// <paramref name="sums"/>: sumsᵢ += gradient of input firstInput + i, as a leaf's derivative adds up over backward
+    /// passes; for example a training step's parameter gradients summed over its points.
+    /// </summary>
+    /// <param name="sums">The running sums, one per input from <paramref name="firstInput"/> on.</param>
+    /// <param name="firstInput">The input that goes to <c>sums[0]</c>.</param>
+    /// <remarks>Each sum is one IEEE addition, as in the graph engine, so results stay bit-identical; vectorised.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The inputs from <paramref name="firstInput"/> on are fewer than <paramref name="sums"/>.</exception>
+    public void AddGradientsTo(Span<double> sums, int firstInput = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstInput);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sums.Length, _inputCount - firstInput, nameof(sums));
+        var gradients = _adjoints.AsSpan(firstInput, sums.Length);
+        var i = 0;
+        for (; i <= sums.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            (new Vector<double>(sums[i..]) + new Vector<double>(gradients[i..])).CopyTo(sums[i..]);
+        }
+
+        for (; i < sums.Length; i++)
+        {
+            sums[i] += gradients[i];
+        }
+    }
 
     /// <summary>
     /// The slot that holds <paramref name="scalar"/>, so that a replay's value of an intermediate result (for example
@@ -125,23 +149,21 @@ public sealed partial class Tape
         return _values[slot];
     }
 
-    private string DescribeStep(int step)
+    private string DescribeNode(int slot)
     {
-        var op = _ops[step];
-        if (op == TapeOp.Custom)
+        var step = _steps.StepOf(slot);
+        return step.Op switch
         {
-            var custom = _customs[_left[step]];
-            return $"{custom.Function.Name}({string.Join(", ", Array.ConvertAll(custom.Inputs, DescribeSlot))})";
-        }
-
-        var arity = op is TapeOp.Add or TapeOp.Mul or TapeOp.Lt or TapeOp.Eq ? 2 : 1;
-        return arity == 2
-            ? $"{op}({DescribeSlot(_left[step])}, {DescribeSlot(_right[step])})"
-            : $"{op}({DescribeSlot(_left[step])})";
+            TapeOp.Custom => $"{_customs[step.A].Function.Name}({string.Join(", ", Array.ConvertAll(_customs[step.A].Inputs, DescribeSlot))})",
+            TapeOp.MulAdd when slot != step.Out => $"Mul({DescribeSlot(step.B)}, {DescribeSlot(step.C)})",
+            TapeOp.MulAdd => $"Add({DescribeSlot(step.A)}, {DescribeSlot(slot - 1)})",
+            TapeOp.Add or TapeOp.Mul or TapeOp.Lt or TapeOp.Eq => $"{step.Op}({DescribeSlot(step.A)}, {DescribeSlot(step.B)})",
+            _ => $"{step.Op}({DescribeSlot(step.A)})",
+        };
     }
 
     private string DescribeSlot(int slot) =>
         slot < _inputCount ? string.Create(CultureInfo.InvariantCulture, $"input {slot}")
         : slot < _firstComputed ? string.Create(CultureInfo.InvariantCulture, $"constant {_values[slot]:R}")
-        : string.Create(CultureInfo.InvariantCulture, $"step {slot - _firstComputed}");
+        : string.Create(CultureInfo.InvariantCulture, $"node {slot - _firstComputed}");
 }

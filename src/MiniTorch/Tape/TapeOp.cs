@@ -37,6 +37,12 @@ internal enum TapeOp : byte
     /// <summary>Functions.Eq: 1 if a = b else 0.</summary>
     Eq,
 
-    /// <summary>A user-defined function; the step's left operand indexes the tape's custom steps.</summary>
+    /// <summary>
+    /// Functions.Mul then Functions.Add fused into one step, acc + x · w, when the product is used by that sum alone and
+    /// was recorded just before it; both values are still stored (the product in the slot before the sum's).
+    /// </summary>
+    MulAdd,
+
+    /// <summary>A user-defined function; the step's first operand indexes the tape's custom steps.</summary>
     Custom,
 }

@@ -19,7 +19,7 @@ public sealed class TapeTests
         Assert.Equal(x.Derivative, tape.Gradients[0]);
         Assert.Equal(y.Derivative, tape.Gradients[1]);
         Assert.Equal(2, tape.InputCount);
-        Assert.Equal(3, tape.StepCount);
+        Assert.Equal(3, tape.NodeCount);
     }
 
     [Fact]
@@ -99,6 +99,31 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void Gradients_add_up_into_running_sums()
+    {
+        var tape = MiniTorch.Tape.Record(
+            v =>
+            {
+                Scalar sum = Scalar.Constant(0.0);
+                for (var i = 0; i < v.Length; i++)
+                {
+                    sum += v[i] * (i + 1.0);
+                }
+
+                return sum;
+            },
+            [.. Enumerable.Range(0, 11).Select(i => (double)i)]);
+        tape.Backward();
+        var sums = Enumerable.Repeat(0.5, 9).ToArray();
+
+        tape.AddGradientsTo(sums, firstInput: 2);
+
+        Assert.Equal(Enumerable.Range(3, 9).Select(i => i + 0.5), sums);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tape.AddGradientsTo(new double[10], firstInput: 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tape.AddGradientsTo(new double[1], firstInput: -1));
+    }
+
+    [Fact]
     public void An_input_the_output_does_not_use_gets_gradient_zero()
     {
         var tape = MiniTorch.Tape.Record(v => v[0].Exp(), 1.0, 2.0);
@@ -155,7 +180,7 @@ public sealed class TapeTests
 
         var error = Assert.Throws<TapeMismatchException>(tape.Verify);
 
-        Assert.Contains("Drifting(input 0)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("node 0 = Drifting(input 0)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +193,7 @@ public sealed class TapeTests
 
         var error = Assert.Throws<TapeMismatchException>(() => tape.Verify(F, [-1.0]));
         Assert.Contains("branches on a value", error.Message, StringComparison.Ordinal);
-        Assert.Contains("step 0 is Add(input 0, constant 2), where the tape has Mul(input 0, constant 2)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("node 0 is Add(input 0, constant 2), where the tape has Mul(input 0, constant 2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
