@@ -11,20 +11,21 @@ namespace MiniTorch;
 /// <remarks>
 /// <para>
 /// Run the computation once with <see cref="Scalar"/>s as usual, then flatten the graph it built with
-/// <see cref="Record(Scalar, ReadOnlySpan{Scalar})"/>. The tape holds, struct-of-arrays, one slot per value
-/// (inputs first, in the order given; then the constants; then the computed scalars in creation order, which is a
-/// topological order) and one step per computed scalar: an operation code and the slots of its operands (a product
+/// <see cref="Record(Scalar, ReadOnlySpan{Scalar})"/>. The tape holds plain arrays: one value and one adjoint per
+/// slot (inputs first, in the order given; then the constants; then the computed scalars in creation order, which is
+/// a topological order), and one small struct per step: an operation code and the slots of its operands (a product
 /// used only by the sum recorded right after it shares that sum's step). Replaying is a loop over the steps
 /// (<see cref="Forward()"/>), then a loop over them in reverse that adds each operand's share to its adjoint
-/// (<see cref="Backward"/>); consecutive steps of one operation are dispatched together.
+/// (<see cref="Backward"/>); consecutive steps of one operation are dispatched together. No objects per node.
 /// </para>
 /// <para>
 /// Results are bit for bit those of the graph engine (<see cref="Scalar.Backward"/>) for the same computation at the
 /// same inputs: the ten built-in functions are replayed with the same <see cref="Operators"/> calls, and the reverse
 /// sweep adds the contributions to each adjoint in the graph engine's order (newest sender first, then argument
 /// order, starting from 0). The one exception is which NaN: where the graph engine gives NaN the tape gives NaN too,
-/// but .NET fixes neither the sign nor the payload of a NaN. User-defined <see cref="IScalarFunction"/> types are replayed through their
-/// <see cref="ScalarFunction"/> handle with a fresh <see cref="Context"/> per replay (this path allocates).
+/// but .NET fixes neither the sign nor the payload of a NaN. User-defined <see cref="IScalarFunction"/> types are
+/// replayed through their <see cref="ScalarFunction"/> handle with a fresh <see cref="Context"/> per replay (this path
+/// allocates).
 /// </para>
 /// <para>
 /// What a tape cannot see: the recording keeps the operations that ran, not the C# code that chose them. Comparisons
@@ -35,6 +36,15 @@ namespace MiniTorch;
 /// (<see cref="Autodiff.DetectAnomalies"/>) does not apply to replays. A tape is not thread-safe: give each thread its own.
 /// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var x = new Scalar(0.0);
+/// var w = new Scalar(0.5);
+/// var tape = Tape.Record((x * w).Sigmoid().Log(), x, w);   // inputs: x, w
+/// var y = tape.Forward([2.0, 0.75]);                        // log σ(2 · 0.75)
+/// tape.Backward();                                          // tape.Gradients is [∂y/∂x, ∂y/∂w]
+/// </code>
+/// </example>
 public sealed partial class Tape
 {
     private readonly int _inputCount;
