@@ -59,7 +59,7 @@ public sealed partial class Tape
         if (difference is not null)
         {
             throw new TapeMismatchException(
-                $"At these inputs the function computes something else than the recording: {difference}. "
+                $"At these inputs the function computes something other than the recording: {difference}. "
                 + "This happens when the function branches on a value; record one tape per branch and choose between them outside the tape.");
         }
 
