@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace MiniTorch.Tests.Tape;
+
+/// <summary>Bit-for-bit comparison of doubles, the tape's promise.</summary>
+internal static class BitAssert
+{
+    /// <summary>
+    /// Passes when the two values have the same bits (so 0 and −0 differ), or are both NaN: .NET fixes neither the
+    /// sign nor the payload of a NaN (the JIT may swap the operands of an addition of two NaNs).
+    /// </summary>
+    public static void Identical(double expected, double actual, string what) =>
+        Assert.True(
+            BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual) || (double.IsNaN(expected) && double.IsNaN(actual)),
+            string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:R}, got {actual:R}"));
+}
