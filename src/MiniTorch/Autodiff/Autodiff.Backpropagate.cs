@@ -21,7 +21,7 @@ public static partial class Autodiff
             return;
         }
 
-        var queue = new NewestFirstQueue();
+        var queue = NewestFirstQueue.Rent();
         queue.Push(variable, long.MaxValue, 0, deriv);
         while (queue.TryPop(out var next, out var d))
         {
@@ -41,5 +41,7 @@ public static partial class Autodiff
                 }
             }
         }
+
+        NewestFirstQueue.Return(queue);
     }
 }

@@ -20,7 +20,7 @@ public static partial class Autodiff
             return order;
         }
 
-        var queue = new NewestFirstQueue();
+        var queue = NewestFirstQueue.Rent();
         queue.Push(variable, long.MaxValue, 0, 0.0);
         while (queue.TryPop(out var next, out _))
         {
@@ -35,6 +35,7 @@ public static partial class Autodiff
             }
         }
 
+        NewestFirstQueue.Return(queue);
         return order;
     }
 }

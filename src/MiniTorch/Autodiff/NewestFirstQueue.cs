@@ -13,7 +13,29 @@ namespace MiniTorch;
 /// </remarks>
 internal sealed class NewestFirstQueue
 {
+    // One spare queue per thread, so that a backward pass reuses the storage of the previous one instead of growing a
+    // new heap every time. Per thread, so graphs on different threads never share it.
+    [ThreadStatic]
+    private static NewestFirstQueue? s_spareQueue;
+
     private readonly PriorityQueue<(IVariable Variable, double Derivative), Key> _queue = new();
+
+    /// <summary>Takes this thread's spare queue (empty), or a new one when it is in use, for example by a nested walk.</summary>
+    /// <returns>An empty queue; hand it back with <see cref="Return"/>.</returns>
+    public static NewestFirstQueue Rent()
+    {
+        var queue = s_spareQueue ?? new NewestFirstQueue();
+        s_spareQueue = null;
+        return queue;
+    }
+
+    /// <summary>Empties the queue (dropping its references to the graph) and keeps it as this thread's spare.</summary>
+    /// <param name="queue">A queue from <see cref="Rent"/>.</param>
+    public static void Return(NewestFirstQueue queue)
+    {
+        queue._queue.Clear();
+        s_spareQueue = queue;
+    }
 
     /// <summary>Queues a visit of <paramref name="variable"/> with one derivative contribution.</summary>
     /// <param name="variable">The variable to visit.</param>

@@ -15,8 +15,12 @@ public sealed partial class Scalar : IVariable
 
     /// <summary>Backpropagates from this scalar: every leaf it depends on receives ∂this/∂leaf · <paramref name="dOutput"/>.</summary>
     /// <param name="dOutput">The derivative to start from, 1 by default.</param>
-    /// <remarks>Derivatives add up over repeated calls; call <see cref="ClearDerivative"/> on the leaves to start again.</remarks>
-    public void Backward(double dOutput = 1.0) => Autodiff.Backpropagate(this, dOutput);
+    /// <remarks>
+    /// Gives exactly the results of <see cref="Autodiff.Backpropagate"/>, through a faster walk made for scalars
+    /// (<see cref="ScalarBackpropagation"/>). Derivatives add up over repeated calls; call <see cref="ClearDerivative"/>
+    /// on the leaves to start again. Graphs that share scalars must not be backpropagated on two threads at once.
+    /// </remarks>
+    public void Backward(double dOutput = 1.0) => ScalarBackpropagation.Run(this, dOutput);
 
     /// <summary>Adds <paramref name="x"/> to this leaf's derivative (starting from 0 when it has none).</summary>
     /// <param name="x">A contribution to ∂out/∂this.</param>
@@ -50,20 +54,31 @@ public sealed partial class Scalar : IVariable
 
         var inputs = Inputs;
         Span<double> local = stackalloc double[inputs.Length];
-        _function.Backward(new Context(this), dOutput, local);
-        if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
-        {
-            throw new AnomalyException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{_function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(inputs)} with d = {dOutput}."));
-        }
-
+        LocalDerivatives(dOutput, local);
         return inputs.Length switch
         {
             1 => new ParentDerivatives((inputs[0], local[0]), default, 1),
             2 => new ParentDerivatives((inputs[0], local[0]), (inputs[1], local[1]), 2),
             _ => new ParentDerivatives(Pairs(inputs, local)),
         };
+    }
+
+    /// <summary>
+    /// Writes d · ∂this/∂inputᵢ to <paramref name="local"/>[i] by calling the backward pass of the function that made
+    /// this scalar; the allocation-free core of <see cref="ChainRule"/>.
+    /// </summary>
+    /// <param name="dOutput">d, the derivative of the final output with respect to this scalar.</param>
+    /// <param name="local">One slot per input, zeroed.</param>
+    /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
+    internal void LocalDerivatives(double dOutput, Span<double> local)
+    {
+        _function!.Backward(new Context(this), dOutput, local);
+        if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
+        {
+            throw new AnomalyException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{_function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(Inputs)} with d = {dOutput}."));
+        }
     }
 
     private static (IVariable, double)[] Pairs(ReadOnlySpan<Scalar> inputs, ReadOnlySpan<double> local)

@@ -25,11 +25,10 @@ public sealed partial class Scalar
 
     private readonly ScalarFunction? _function;
     private readonly InputPair _inputs;
-    private readonly Scalar[]? _manyInputs;
     private readonly int _inputCount;
     private readonly LeafState? _leaf;
     private SavedPair _saved;
-    private double[]? _manySaved;
+    private Overflow? _overflow;
     private int _savedCount;
 
     /// <summary>Creates a leaf scalar: a variable that receives a derivative when a result computed from it is backpropagated.</summary>
@@ -54,7 +53,7 @@ public sealed partial class Scalar
         _inputCount = inputs.Length;
         if (inputs.Length > 2)
         {
-            _manyInputs = inputs.ToArray();
+            _overflow = new Overflow { Inputs = inputs.ToArray() };
         }
         else
         {
@@ -86,10 +85,16 @@ public sealed partial class Scalar
     public ScalarHistory? History => IsConstant ? null : new ScalarHistory(_function, new Context(this), [.. Inputs]);
 
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
-    internal ReadOnlySpan<Scalar> Inputs => _manyInputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
+    internal ReadOnlySpan<Scalar> Inputs => _overflow?.Inputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
+
+    /// <summary>The number of the last backward walk that reached this scalar (see <see cref="ScalarBackpropagation"/>).</summary>
+    internal long VisitMark { get; set; }
+
+    /// <summary>The derivative collected so far by the running backward walk.</summary>
+    internal double PendingDerivative { get; set; }
 
     /// <summary>The values saved by the function that computed this scalar.</summary>
-    internal ReadOnlySpan<double> SavedValues => _manySaved ?? ((ReadOnlySpan<double>)_saved)[.._savedCount];
+    internal ReadOnlySpan<double> SavedValues => _overflow?.Saved ?? ((ReadOnlySpan<double>)_saved)[.._savedCount];
 
     /// <summary>Wraps a plain number as a leaf scalar, so that <c>new Parameter(5)</c> and <c>Scalar x = 2.0;</c> work.</summary>
     /// <param name="data">The value.</param>
@@ -125,10 +130,15 @@ public sealed partial class Scalar
     internal void Save(ReadOnlySpan<double> values)
     {
         _savedCount = values.Length;
-        _manySaved = values.Length > 2 ? values.ToArray() : null;
         if (values.Length <= 2)
         {
             values.CopyTo(_saved);
+            _overflow?.Saved = null;
+        }
+        else
+        {
+            _overflow ??= new Overflow();
+            _overflow.Saved = values.ToArray();
         }
     }
 
@@ -140,6 +150,14 @@ public sealed partial class Scalar
         public double Derivative { get; set; }
 
         public bool HasDerivative { get; set; }
+    }
+
+    /// <summary>Where the rare functions of more than two inputs, or saving more than two values, keep them.</summary>
+    private sealed class Overflow
+    {
+        public Scalar[]? Inputs { get; init; }
+
+        public double[]? Saved { get; set; }
     }
 
     [InlineArray(2)]
