@@ -22,6 +22,27 @@ public sealed class ScalarBackwardTests
     }
 
     [Fact]
+    public void A_graph_built_in_pieces_far_apart_gives_the_reference_derivatives()
+    {
+        double?[] Run(Action<Scalar> backpropagate)
+        {
+            var x = new Scalar(0.3);
+            var y = new Scalar(-1.2);
+            var early = (x * y).Sigmoid();
+            for (var i = 0; i < 10_000; i++)
+            {
+                _ = new Scalar(i) * 2.0;
+            }
+
+            var late = (early * x) + (early / (y * y));
+            backpropagate(late * early);
+            return [x.Derivative, y.Derivative];
+        }
+
+        Assert.Equal(Run(o => MiniTorch.Autodiff.Backpropagate(o, 1.0)), Run(o => o.Backward()));
+    }
+
+    [Fact]
     public void A_second_walk_over_the_same_graph_starts_from_fresh_pending_derivatives()
     {
         var x = new Scalar(2.0);
