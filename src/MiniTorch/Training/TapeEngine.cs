@@ -142,9 +142,29 @@ public sealed class TapeEngine : ITrainingEngine
         }
 
         var tape = Tape.Record(scaled, inputs);
-        var reached = new HashSet<IVariable>(Autodiff.TopologicalSort(scaled), ReferenceEqualityComparer.Instance);
+        var reached = Reached(scaled);
         var dependsOn = Array.ConvertAll(_parameters, p => reached.Contains(p.Value));
         return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
+    }
+
+    /// <summary>Every variable that backpropagation from <paramref name="output"/> visits: all it depends on, constants aside.</summary>
+    private static HashSet<IVariable> Reached(Scalar output)
+    {
+        var reached = new HashSet<IVariable>(ReferenceEqualityComparer.Instance) { output };
+        var pending = new Stack<IVariable>();
+        pending.Push(output);
+        while (pending.TryPop(out var variable))
+        {
+            foreach (var parent in variable.Parents)
+            {
+                if (!parent.IsConstant && reached.Add(parent))
+                {
+                    pending.Push(parent);
+                }
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>The tape of one label class and where to read its results.</summary>
