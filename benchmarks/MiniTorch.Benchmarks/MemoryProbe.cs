@@ -5,7 +5,8 @@ namespace MiniTorch.Benchmarks;
 
 /// <summary>
 /// <c>memory</c>: bytes allocated per graph node, measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>, for
-/// the standard workload in each engine and for a chain of 10⁶ nodes; and a check that the engines agree.
+/// the standard workload in each implementation (the pass over the points and the SGD step apart) and for a chain of
+/// 10⁶ nodes; and a check that the implementations agree.
 /// <c>memory --chain N</c>: builds and backpropagates one chain of N nodes and reports the peak working set.
 /// </summary>
 public static class MemoryProbe
@@ -24,16 +25,12 @@ public static class MemoryProbe
         }
 
         var workload = new StandardWorkload();
-        var graph = new double[workload.ParameterCount];
-        var tape = new double[workload.ParameterCount];
-        var baseline = new double[workload.ParameterCount];
-        Check(workload.GraphEpoch(graph), workload.TapeEpoch(tape), workload.BaselineEpoch(baseline), graph, tape, baseline);
-
-        var nodes = (double)workload.NodesPerEpoch;
+        Check(workload);
         Print($"standard workload: {workload.NodesPerEpoch} computed nodes per epoch, {Epochs} epochs measured after warm-up");
-        Measure("hand-written", nodes, () => workload.BaselineEpoch(baseline));
-        Measure("tape", nodes, () => workload.TapeEpoch(tape));
-        Measure("graph", nodes, () => workload.GraphEpoch(graph));
+        foreach (var which in new[] { Implementation.HandWritten, Implementation.Tape, Implementation.Graph })
+        {
+            Measure(workload, which);
+        }
 
         foreach (var op in new[] { ChainOp.Add, ChainOp.Mul })
         {
@@ -45,19 +42,21 @@ public static class MemoryProbe
         }
     }
 
-    private static void Measure(string engine, double nodesPerEpoch, Action epoch)
+    private static void Measure(StandardWorkload workload, Implementation which)
     {
-        epoch();
+        workload.Epoch(which);
         var firstId = new Scalar(0.0).UniqueId;
-        var bytes = Allocated(() =>
+        var pass = 0.0;
+        var step = 0.0;
+        for (var e = 0; e < Epochs; e++)
         {
-            for (var e = 0; e < Epochs; e++)
-            {
-                epoch();
-            }
-        });
+            pass += Allocated(() => workload.Pass(which));
+            step += Allocated(() => workload.Step(which));
+        }
+
         var scalars = (new Scalar(0.0).UniqueId - firstId - 1) / (double)Epochs;
-        Print($"{engine,-12} {bytes / Epochs,12:F0} B/epoch  {bytes / Epochs / nodesPerEpoch,8:F1} B/computed node  {scalars,8:F0} scalars/epoch");
+        var nodes = (double)workload.NodesPerEpoch;
+        Print($"{which,-12} pass {pass / Epochs,10:F0} B/epoch = {pass / Epochs / nodes,6:F1} B/node;  SGD step {step / Epochs,6:F0} B/epoch;  {scalars,6:F0} scalars/epoch");
     }
 
     private static double Allocated(Action action)
@@ -67,16 +66,23 @@ public static class MemoryProbe
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    private static void Check(double graphLoss, double tapeLoss, double baselineLoss, double[] graph, double[] tape, double[] baseline)
+    /// <summary>One epoch of each implementation from the same weights: graph = tape bit for bit, the baseline close.</summary>
+    private static void Check(StandardWorkload workload)
     {
-        var identical = graphLoss.Equals(tapeLoss) && graph.AsSpan().SequenceEqual(tape);
-        var worst = Math.Abs(baselineLoss - graphLoss) / Math.Abs(graphLoss);
-        for (var k = 0; k < graph.Length; k++)
+        var graph = workload.Epoch(Implementation.Graph);
+        var tape = workload.Epoch(Implementation.Tape);
+        var baseline = workload.Epoch(Implementation.HandWritten);
+        var graphParameters = workload.Parameters(Implementation.Graph);
+        var baselineParameters = workload.Parameters(Implementation.HandWritten);
+        var identical = graph.TotalLoss.Equals(tape.TotalLoss) && graph.Correct == tape.Correct
+            && graphParameters.AsSpan().SequenceEqual(workload.Parameters(Implementation.Tape));
+        var worst = Math.Abs(baseline.TotalLoss - graph.TotalLoss) / Math.Abs(graph.TotalLoss);
+        for (var k = 0; k < graphParameters.Length; k++)
         {
-            worst = Math.Max(worst, Math.Abs(baseline[k] - graph[k]) / Math.Max(Math.Abs(graph[k]), double.Epsilon));
+            worst = Math.Max(worst, Math.Abs(baselineParameters[k] - graphParameters[k]) / Math.Max(Math.Abs(graphParameters[k]), double.Epsilon));
         }
 
-        Print($"check: graph = tape bit for bit: {identical}; largest relative difference of the hand-written baseline: {worst:G3}");
+        Print($"check after one epoch: graph = tape bit for bit: {identical}; largest relative difference of the hand-written baseline: {worst:G3}");
     }
 
     private static void PeakOfChain(int nodes)

@@ -1,140 +1,111 @@
-using MiniTorch.Tests.Tape;
-
 namespace MiniTorch.Benchmarks;
 
+/// <summary>The three implementations of the training step that the benchmarks compare.</summary>
+public enum Implementation
+{
+    /// <summary><see cref="HandWrittenTrainer"/>: forward and backward written by hand on double arrays, the yardstick.</summary>
+    HandWritten,
+
+    /// <summary><see cref="ScalarEngine"/>: a Scalar graph per point.</summary>
+    Graph,
+
+    /// <summary><see cref="TapeEngine"/>: a tape per label class, replayed per point.</summary>
+    Tape,
+}
+
 /// <summary>
-/// One epoch of the standard workload (Xor, 50 points, hidden width 10; see performance.md) in each engine, from the
-/// same points and the same weights: per point a forward pass, the backward pass of loss / N, and the parameter
-/// gradients summed over the epoch. No optimiser step, so that every epoch does the same work.
+/// The standard workload of performance.md, <see cref="TrainingSettings.Recommended"/>("xor", 1): Xor, 50 points,
+/// hidden width 10, rate 0.5, with the library's <see cref="Network"/> and <see cref="Datasets.Xor"/>. Each
+/// implementation trains its own copy of the same initial network; an epoch is <see cref="Trainer"/>'s: clear the
+/// gradients, one pass over the points, one SGD step.
 /// </summary>
 public sealed class StandardWorkload
 {
-    /// <summary>The hidden width H.</summary>
-    public const int Hidden = 10;
+    private readonly HandWrittenTrainer _baseline;
+    private readonly Network _graphNetwork;
+    private readonly Network _tapeNetwork;
+    private readonly Sgd _graphSgd;
+    private readonly Sgd _tapeSgd;
+    private readonly ScalarEngine _graph = new();
+    private readonly TapeEngine _tape = new();
 
-    /// <summary>The number of points N.</summary>
-    public const int PointCount = 50;
-
-    private readonly double[] _x0 = new double[PointCount];
-    private readonly double[] _x1 = new double[PointCount];
-    private readonly int[] _labels = new int[PointCount];
-    private readonly double[] _parameters = new double[HandWrittenNetwork.ParameterCountFor(Hidden)];
-    private readonly HandWrittenNetwork _baseline = new(Hidden);
-    private readonly Tape[] _tapes = new Tape[2];
-    private readonly int[] _lossSlots = new int[2];
-
-    /// <summary>Draws the points (uniform in [0, 1)², labelled by the Xor rule) and the weights (uniform in [−1, 1)).</summary>
-    /// <param name="seed">The seed of the generator.</param>
-    public StandardWorkload(int seed = 1)
+    /// <summary>Creates the data and three copies of the initial network.</summary>
+    public StandardWorkload()
     {
-        var random = new Random(seed);
-        for (var n = 0; n < PointCount; n++)
-        {
-            _x0[n] = random.NextDouble();
-            _x1[n] = random.NextDouble();
-            _labels[n] = (_x0[n] < 0.5 && _x1[n] > 0.5) || (_x0[n] > 0.5 && _x1[n] < 0.5) ? 1 : 0;
-        }
+        Data = Settings.CreateDataset();
+        _baseline = new HandWrittenTrainer(Settings.CreateNetwork(), Data, Settings.LearningRate);
+        _graphNetwork = Settings.CreateNetwork();
+        _tapeNetwork = Settings.CreateNetwork();
+        _graphSgd = new Sgd(_graphNetwork.Parameters(), Settings.LearningRate);
+        _tapeSgd = new Sgd(_tapeNetwork.Parameters(), Settings.LearningRate);
 
-        for (var k = 0; k < _parameters.Length; k++)
-        {
-            _parameters[k] = (2.0 * random.NextDouble()) - 1.0;
-        }
+        var counter = new TapeEngine();
+        counter.RunEpoch(Settings.CreateNetwork(), Data);
+        NodesPerEpoch = counter.NodesPerEpoch(Data);
+    }
 
-        _parameters.CopyTo(_baseline.Parameters);
-        for (var label = 0; label < 2; label++)
+    /// <summary>The workload's settings.</summary>
+    public TrainingSettings Settings { get; } = TrainingSettings.Recommended("xor", 1);
+
+    /// <summary>The 50 points.</summary>
+    public Dataset Data { get; }
+
+    /// <summary>The scalar operations (graph nodes) of one epoch: the sum over the points of their tape's node count.</summary>
+    public long NodesPerEpoch { get; }
+
+    /// <summary>A full epoch: <see cref="Pass"/>, then <see cref="Step"/>.</summary>
+    /// <param name="which">The implementation.</param>
+    /// <returns>The epoch's total loss and correct count.</returns>
+    public EpochTotals Epoch(Implementation which)
+    {
+        var totals = Pass(which);
+        Step(which);
+        return totals;
+    }
+
+    /// <summary>Clears the gradients and runs one pass over the points, leaving the gradients for <see cref="Step"/>.</summary>
+    /// <param name="which">The implementation.</param>
+    /// <returns>The pass's total loss and correct count.</returns>
+    public EpochTotals Pass(Implementation which)
+    {
+        switch (which)
         {
-            var leaves = NewParameterLeaves();
-            var x0 = new Scalar(0.0);
-            var x1 = new Scalar(0.0);
-            var graph = ScalarMlp.Build(leaves, x0, x1, label, Hidden);
-            _tapes[label] = Tape.Record(graph.Loss / PointCount, [x0, x1, .. leaves]);
-            _lossSlots[label] = _tapes[label].SlotOf(graph.Loss);
+            case Implementation.HandWritten:
+                return _baseline.RunEpoch();
+            case Implementation.Graph:
+                _graphSgd.ZeroGrad();
+                return _graph.RunEpoch(_graphNetwork, Data);
+            default:
+                _tapeSgd.ZeroGrad();
+                return _tape.RunEpoch(_tapeNetwork, Data);
         }
     }
 
-    /// <summary>The number of parameters, H² + 5H + 1.</summary>
-    public int ParameterCount => _parameters.Length;
-
-    /// <summary>The number of computed scalars (graph nodes) of one epoch: the tape steps of every point.</summary>
-    public int NodesPerEpoch
+    /// <summary>The SGD step with the gradients of the latest <see cref="Pass"/>.</summary>
+    /// <param name="which">The implementation.</param>
+    public void Step(Implementation which)
     {
-        get
+        switch (which)
         {
-            var nodes = 0;
-            foreach (var label in _labels)
-            {
-                nodes += _tapes[label].NodeCount;
-            }
-
-            return nodes;
+            case Implementation.HandWritten:
+                _baseline.Step();
+                break;
+            case Implementation.Graph:
+                _graphSgd.Step();
+                break;
+            default:
+                _tapeSgd.Step();
+                break;
         }
     }
 
-    /// <summary>The epoch on the graph engine: new parameter leaves (as after an optimiser step), a graph per point.</summary>
-    /// <param name="gradients">Receives the summed gradients.</param>
-    /// <returns>The epoch's total loss.</returns>
-    public double GraphEpoch(Span<double> gradients)
+    /// <summary>The current parameters of one implementation's network, in <see cref="Module.Parameters"/> order.</summary>
+    /// <param name="which">The implementation.</param>
+    /// <returns>A copy of the values.</returns>
+    public double[] Parameters(Implementation which) => which switch
     {
-        var leaves = NewParameterLeaves();
-        var total = 0.0;
-        for (var n = 0; n < PointCount; n++)
-        {
-            var graph = ScalarMlp.Build(leaves, new Scalar(_x0[n]), new Scalar(_x1[n]), _labels[n], Hidden);
-            (graph.Loss / PointCount).Backward();
-            total += graph.Loss.Data;
-        }
-
-        for (var k = 0; k < leaves.Length; k++)
-        {
-            gradients[k] = leaves[k].Derivative ?? 0.0;
-        }
-
-        return total;
-    }
-
-    /// <summary>The epoch on the tape engine: the tape of the point's label class, replayed at the point.</summary>
-    /// <param name="gradients">Receives the summed gradients.</param>
-    /// <returns>The epoch's total loss.</returns>
-    public double TapeEpoch(Span<double> gradients)
-    {
-        gradients.Clear();
-        foreach (var tape in _tapes)
-        {
-            _parameters.CopyTo(tape.Inputs[2..]);
-        }
-
-        var total = 0.0;
-        for (var n = 0; n < PointCount; n++)
-        {
-            var label = _labels[n];
-            var tape = _tapes[label];
-            tape.Inputs[0] = _x0[n];
-            tape.Inputs[1] = _x1[n];
-            tape.Forward();
-            tape.Backward();
-            total += tape.ValueAt(_lossSlots[label]);
-            tape.AddGradientsTo(gradients, firstInput: 2);
-        }
-
-        return total;
-    }
-
-    /// <summary>The epoch written by hand on double arrays.</summary>
-    /// <param name="gradients">Receives the summed gradients.</param>
-    /// <returns>The epoch's total loss.</returns>
-    public double BaselineEpoch(Span<double> gradients)
-    {
-        _baseline.Gradients.Clear();
-        var scale = 1.0 / PointCount;
-        var total = 0.0;
-        for (var n = 0; n < PointCount; n++)
-        {
-            total += _baseline.Accumulate(_x0[n], _x1[n], _labels[n], scale).Loss;
-        }
-
-        _baseline.Gradients.CopyTo(gradients);
-        return total;
-    }
-
-    private Scalar[] NewParameterLeaves() => Array.ConvertAll(_parameters, Scalar.FromDouble);
+        Implementation.HandWritten => _baseline.Network.Parameters.ToArray(),
+        Implementation.Graph => [.. _graphNetwork.Parameters().Select(p => p.Value.Data)],
+        _ => [.. _tapeNetwork.Parameters().Select(p => p.Value.Data)],
+    };
 }

@@ -27,6 +27,7 @@ internal static class MiniTorchCommand
             Commands.GraphCommand.Create(),
             Commands.TrainCommand.Create(),
             Commands.EvalCommand.Create(),
+            Commands.BenchCommand.Create(),
         };
         return root;
     }

@@ -40,6 +40,12 @@ internal static class OptionChecks
     public static int Epochs(int epochs) =>
         epochs >= 1 ? epochs : throw new UsageException(Invariant($"--epochs must be at least 1 (got {epochs})"));
 
+    /// <summary>Checks --repeat: at least 1.</summary>
+    /// <param name="repeat">The value given.</param>
+    /// <returns><paramref name="repeat"/>.</returns>
+    public static int Repeat(int repeat) =>
+        repeat >= 1 ? repeat : throw new UsageException(Invariant($"--repeat must be at least 1 (got {repeat})"));
+
     /// <summary>Checks --rate: a positive finite number.</summary>
     /// <param name="rate">The value given.</param>
     /// <returns><paramref name="rate"/>.</returns>

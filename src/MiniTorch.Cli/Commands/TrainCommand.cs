@@ -22,6 +22,7 @@ internal sealed class TrainCommand
     private readonly Option<double> _rate = new("--rate") { Description = "Learning rate (a positive number).", DefaultValueFactory = _ => 0.5 };
     private readonly Option<int> _epochs = new("--epochs") { Description = "Number of epochs (at least 1).", DefaultValueFactory = _ => 500 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the points and of the initial weights.", DefaultValueFactory = _ => 1 };
+    private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
     private readonly Option<string?> _out = new("--out") { Description = "Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>)." };
 
     private TrainCommand()
@@ -36,7 +37,7 @@ internal sealed class TrainCommand
     {
         var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _points, _hidden, _rate, _epochs, _seed, _out,
+            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -49,6 +50,7 @@ internal sealed class TrainCommand
         try
         {
             var runs = ReadSettings(parseResult);
+            var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!);
             var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
@@ -61,7 +63,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var outcome = TrainOne(settings, runFolder, console, cancellationToken);
+                var outcome = TrainOne(settings, engine, runFolder, console, cancellationToken);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
@@ -96,11 +98,11 @@ internal sealed class TrainCommand
         }
     }
 
-    private static TrainingOutcome TrainOne(TrainingSettings settings, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    private static TrainingOutcome TrainOne(TrainingSettings settings, string engine, string folder, TrainingConsole console, CancellationToken cancellationToken)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
-        var trainer = new Trainer(network, data, settings.LearningRate);
+        var trainer = new Trainer(network, data, settings.LearningRate, TrainingEngines.Create(engine));
         var outcome = console.Train(trainer, settings.Epochs, settings.Dataset, cancellationToken);
         RunFolder.WriteLog(folder, outcome.Epochs);
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);

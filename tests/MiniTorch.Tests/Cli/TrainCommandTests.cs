@@ -22,6 +22,7 @@ public sealed class TrainCommandTests : IDisposable
         { ["--rate", "NaN"], "--rate must be a positive finite number (got NaN)" },
         { ["--rate", "1e999"], "--rate must be a positive finite number (got Infinity)" },
         { ["--epochs", "0"], "--epochs must be at least 1 (got 0)" },
+        { ["--engine", "fast"], "unknown engine 'fast'; valid engines: graph, tape" },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -74,6 +75,22 @@ public sealed class TrainCommandTests : IDisposable
             Assert.Equal(name == "Simple" ? 2 : 10, ModelFile.Load(Path.Combine(sub, "model.json")).Settings.Hidden);
             Assert.Single(summary, line => line.StartsWith($"| {name} |", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Both_engines_write_the_same_log_and_model()
+    {
+        string[] Train(string engine, string dataset)
+        {
+            var folder = Path.Combine(_folder, dataset, engine);
+            var run = CommandRun.Of("train", "--dataset", dataset, "--points", "9", "--epochs", "12", "--engine", engine, "--out", folder);
+            Assert.Equal(0, run.ExitCode);
+            var datasets = dataset == "all" ? MiniTorch.Datasets.Names.Select(n => n.ToLowerInvariant()) : [string.Empty];
+            return [.. datasets.SelectMany(d => new[] { "log.csv", "model.json" }.Select(f => File.ReadAllText(Path.Combine(folder, d, f))))];
+        }
+
+        Assert.Equal(Train("graph", "xor"), Train("TAPE", "xor"));
+        Assert.Equal(Train("graph", "all"), Train("tape", "all"));
     }
 
     [Theory]

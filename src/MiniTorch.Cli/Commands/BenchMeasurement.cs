@@ -1,0 +1,156 @@
+using System.Diagnostics;
+
+namespace MiniTorch.Cli.Commands;
+
+/// <summary>
+/// Times the standard workload (performance.md: Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written
+/// baseline, the graph engine and the tape engine, in one process, from identical initial weights.
+/// </summary>
+/// <remarks>
+/// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the timed runs take
+/// turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three alike. A run
+/// starts from a fresh network (and a fresh engine, so the tape engine records in its first epoch) and is timed with
+/// <see cref="Stopwatch"/>; its allocations are read with <see cref="GC.GetAllocatedBytesForCurrentThread"/>, the SGD
+/// steps' part separately. A full garbage collection before each run keeps one engine's garbage out of another's time.
+/// </remarks>
+internal static class BenchMeasurement
+{
+    private const int RoundEpochs = 10;
+
+    private const int CalmRounds = 5;
+
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>Runs the bench.</summary>
+    /// <param name="epochs">The epochs of one run, at least 1.</param>
+    /// <param name="repeat">The timed runs per engine, at least 1.</param>
+    /// <param name="report">The figures, when the engines agree.</param>
+    /// <returns>What disagrees (see <see cref="BenchAgreement"/>), or <see langword="null"/> when <paramref name="report"/> is set.</returns>
+    public static string? Run(int epochs, int repeat, out BenchReport? report)
+    {
+        var standard = TrainingSettings.Recommended("xor", seed: 1);
+        var settings = new TrainingSettings(standard.Dataset, standard.Points, standard.Hidden, standard.LearningRate, epochs, standard.Seed);
+        var data = settings.CreateDataset();
+        var opsPerEpoch = OpsPerEpoch(settings, data);
+        var engines = new (string Name, Func<BenchRun> Start)[]
+        {
+            ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(settings.CreateNetwork(), data, settings.LearningRate))),
+            (TrainingEngines.Graph, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ScalarEngine())),
+            (TrainingEngines.Tape, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new TapeEngine())),
+        };
+        foreach (var (_, start) in engines)
+        {
+            WarmUp(start());
+        }
+
+        var samples = engines.Select(_ => new List<Sample>(repeat)).ToArray();
+        for (var r = 0; r < repeat; r++)
+        {
+            for (var e = 0; e < engines.Length; e++)
+            {
+                samples[e].Add(Measure(engines[e].Start(), epochs));
+            }
+
+            var (baseline, graph, tape) = (samples[0][r], samples[1][r], samples[2][r]);
+            var problem = BenchAgreement.Problem((graph.FinalLoss, graph.Parameters), (tape.FinalLoss, tape.Parameters), baseline.FinalLoss);
+            if (problem is not null)
+            {
+                report = null;
+                return problem;
+            }
+        }
+
+        var opsPerRun = (double)epochs * opsPerEpoch;
+        var baselineSeconds = Median(samples[0].Select(s => s.Seconds));
+        var rows = engines.Select((engine, e) =>
+        {
+            var seconds = Median(samples[e].Select(s => s.Seconds));
+            return new BenchReport.Row(
+                engine.Name,
+                seconds,
+                Median(samples[e].Select(s => s.FirstEpochSeconds)),
+                seconds * 1e9 / opsPerRun,
+                samples[e].Average(s => s.Bytes) / opsPerRun,
+                samples[e].Average(s => s.StepBytes) / opsPerRun,
+                seconds / baselineSeconds,
+                samples[e][^1].FinalLoss);
+        });
+        report = new BenchReport(
+            settings,
+            repeat,
+            opsPerEpoch,
+            [.. rows],
+            BenchAgreement.RelativeDifference(samples[0][^1].FinalLoss, samples[1][^1].FinalLoss));
+        return null;
+    }
+
+    /// <summary>The scalar operations of one epoch: the nodes of the tape of each point's class, summed over the points.</summary>
+    private static long OpsPerEpoch(TrainingSettings settings, Dataset data)
+    {
+        var engine = new TapeEngine();
+        engine.RunEpoch(settings.CreateNetwork(), data);
+        return engine.NodesPerEpoch(data);
+    }
+
+    /// <summary>
+    /// Trains untimed, in rounds of <see cref="RoundEpochs"/> epochs, until <see cref="CalmRounds"/> rounds in a row
+    /// (after at least <see cref="MinWarmUp"/>) were no more than 3% faster than the fastest before them, or for
+    /// <see cref="MaxWarmUp"/> at most: tiered compilation first runs quickly compiled code and replaces it with
+    /// optimised code only after a method has run for a while, which on a busy machine took up to half a second.
+    /// </summary>
+    private static void WarmUp(BenchRun run)
+    {
+        var clock = Stopwatch.StartNew();
+        var fastest = TimeSpan.MaxValue;
+        var calm = 0;
+        while (clock.Elapsed < MaxWarmUp && (calm < CalmRounds || clock.Elapsed < MinWarmUp))
+        {
+            var roundStart = clock.Elapsed;
+            for (var epoch = 0; epoch < RoundEpochs; epoch++)
+            {
+                run.RunEpoch();
+                run.Step();
+            }
+
+            var round = clock.Elapsed - roundStart;
+            calm = round < fastest * 0.97 ? 0 : calm + 1;
+            fastest = round < fastest ? round : fastest;
+        }
+    }
+
+    private static Sample Measure(BenchRun run, int epochs)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var clock = new Stopwatch();
+        var stepBytes = 0L;
+        var totals = default(EpochTotals);
+        var firstEpoch = TimeSpan.Zero;
+        var start = GC.GetAllocatedBytesForCurrentThread();
+        clock.Start();
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            totals = run.RunEpoch();
+            var beforeStep = GC.GetAllocatedBytesForCurrentThread();
+            run.Step();
+            stepBytes += GC.GetAllocatedBytesForCurrentThread() - beforeStep;
+            firstEpoch = epoch == 0 ? clock.Elapsed : firstEpoch;
+        }
+
+        clock.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - start;
+        return new Sample(clock.Elapsed.TotalSeconds, firstEpoch.TotalSeconds, bytes, stepBytes, totals.TotalLoss, run.Parameters());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var seconds = values.Order().ToArray();
+        var middle = seconds.Length / 2;
+        return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+    }
+
+    /// <summary>One timed run.</summary>
+    private sealed record Sample(double Seconds, double FirstEpochSeconds, long Bytes, long StepBytes, double FinalLoss, double[] Parameters);
+}

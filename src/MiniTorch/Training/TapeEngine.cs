@@ -1,0 +1,187 @@
+namespace MiniTorch;
+
+/// <summary>
+/// The fast engine: the same epoch as <see cref="ScalarEngine"/>, computed by replaying a <see cref="Tape"/> recorded
+/// once per label class instead of building a graph per point. Same losses, correct counts and gradients, bit for bit.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The first epoch records, for each class that occurs, the graph of one point's scaled loss
+/// loss / N = −log(prob) / N (prob = out for label 1, −out + 1.0 otherwise, as <see cref="ScalarEngine"/> builds it)
+/// with the tape inputs [x₀, x₁, p₀, p₁, …]: the point's coordinates as leaf scalars (constants would be frozen into
+/// the tape) and the parameters' current scalars in <see cref="Module.Parameters"/> order. Each epoch then copies the
+/// parameters' current values into both tapes, and for every point sets x, replays forward and backward, and adds the
+/// parameter gradients to one array; at the end, each parameter that some point's loss depends on receives its sum with
+/// <see cref="Scalar.AccumulateDerivative"/>, which is where the graph engine leaves it too.
+/// </para>
+/// <para>
+/// Why the results are identical: a replay performs the graph's operations in the graph's order (see
+/// <see cref="Tape"/>); a point's gradient 0 + c reaches the array by one addition, as a leaf's derivative grows by one
+/// addition per backward pass; and the sum starts from 0, so handing it over with one more addition of 0 changes no bit.
+/// The total loss adds the points' unscaled losses in data order, starting from 0, as <see cref="ScalarEngine"/> does.
+/// </para>
+/// <para>
+/// What the model must do: build the same graph for every point of a class, that is branch on no value (relu and the
+/// comparison functions are fine, they are evaluated at replay); use <see cref="Scalar.Constant"/> for fixed numbers
+/// (a leaf that is not a parameter makes recording fail with a message naming it); and hold leaf scalars in its
+/// parameters, as <see cref="Sgd"/> leaves them. The tapes are recorded again when the model or the number of points
+/// changes. After the first epoch, an epoch allocates nothing. Not thread-safe: use one engine per training run.
+/// </para>
+/// </remarks>
+public sealed class TapeEngine : ITrainingEngine
+{
+    private const int XInputs = 2;
+
+    private readonly ClassTape?[] _tapes = new ClassTape?[2];
+    private readonly bool[] _classSeen = new bool[2];
+    private Module<Scalar[], Scalar>? _model;
+    private int _pointCount;
+    private Parameter[] _parameters = [];
+    private double[] _sums = [];
+
+    /// <summary>
+    /// The number of computed scalars (graph nodes) one epoch on <paramref name="data"/> replays: the sum over the points
+    /// of the node count of their class's tape. The graph engine builds the same nodes.
+    /// </summary>
+    /// <param name="data">The data of the latest <see cref="RunEpoch"/>.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="InvalidOperationException">A class of <paramref name="data"/> has no tape yet: run an epoch on it first.</exception>
+    public long NodesPerEpoch(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var nodes = 0L;
+        foreach (var label in data.Labels)
+        {
+            var classTape = _tapes[label == 1 ? 1 : 0]
+                ?? throw new InvalidOperationException($"No tape is recorded for label {label} yet: run an epoch on the data first.");
+            nodes += classTape.Tape.NodeCount;
+        }
+
+        return nodes;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">
+    /// Recording failed: the model's output depends on a leaf scalar that is not one of its parameters, or a parameter
+    /// holds a computed scalar or shares its scalar with another parameter.
+    /// </exception>
+    public EpochTotals RunEpoch(Module<Scalar[], Scalar> model, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfZero(data.Count);
+        if (!ReferenceEquals(model, _model) || data.Count != _pointCount)
+        {
+            Reset(model, data.Count);
+        }
+
+        foreach (var classTape in _tapes)
+        {
+            classTape?.LoadParameters(_parameters);
+        }
+
+        Array.Clear(_sums);
+        Array.Clear(_classSeen);
+        var totalLoss = 0.0;
+        var correct = 0;
+        for (var k = 0; k < data.Count; k++)
+        {
+            var point = data.Points[k];
+            var label = data.Labels[k];
+            var labelClass = label == 1 ? 1 : 0;
+            var classTape = _tapes[labelClass] ??= Record(model, point, label);
+            _classSeen[labelClass] = true;
+            var tape = classTape.Tape;
+            var inputs = tape.Inputs;
+            inputs[0] = point.X1;
+            inputs[1] = point.X2;
+            tape.Forward();
+            tape.Backward();
+            tape.AddGradientsTo(_sums, firstInput: XInputs);
+            totalLoss += tape.ValueAt(classTape.LossSlot);
+            correct += Predictions.IsCorrect(tape.ValueAt(classTape.OutputSlot), label) ? 1 : 0;
+        }
+
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            if (Reaches(0, i) || Reaches(1, i))
+            {
+                _parameters[i].Value.AccumulateDerivative(_sums[i]);
+            }
+        }
+
+        return new EpochTotals(totalLoss, correct);
+    }
+
+    private bool Reaches(int labelClass, int parameter) =>
+        _classSeen[labelClass] && _tapes[labelClass]!.DependsOn[parameter];
+
+    private void Reset(Module<Scalar[], Scalar> model, int pointCount)
+    {
+        _model = model;
+        _pointCount = pointCount;
+        _parameters = [.. model.Parameters()];
+        _sums = new double[_parameters.Length];
+        Array.Clear(_tapes);
+    }
+
+    /// <summary>Builds a point's graph as <see cref="ScalarEngine"/> does, with leaves for x, and records it.</summary>
+    private ClassTape Record(Module<Scalar[], Scalar> model, DataPoint point, int label)
+    {
+        var x = new[] { new Scalar(point.X1, "x0"), new Scalar(point.X2, "x1") };
+        var output = model.Call(x);
+        var prob = label == 1 ? output : -output + 1.0;
+        var loss = -prob.Log();
+        var scaled = loss / _pointCount;
+
+        var inputs = new Scalar[XInputs + _parameters.Length];
+        x.CopyTo(inputs, 0);
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            inputs[XInputs + i] = _parameters[i].Value;
+        }
+
+        var tape = Tape.Record(scaled, inputs);
+        var reached = Reached(scaled);
+        var dependsOn = Array.ConvertAll(_parameters, p => reached.Contains(p.Value));
+        return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
+    }
+
+    /// <summary>Every variable that backpropagation from <paramref name="output"/> visits: all it depends on, constants aside.</summary>
+    private static HashSet<IVariable> Reached(Scalar output)
+    {
+        var reached = new HashSet<IVariable>(ReferenceEqualityComparer.Instance) { output };
+        var pending = new Stack<IVariable>();
+        pending.Push(output);
+        while (pending.TryPop(out var variable))
+        {
+            foreach (var parent in variable.Parents)
+            {
+                if (!parent.IsConstant && reached.Add(parent))
+                {
+                    pending.Push(parent);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>The tape of one label class and where to read its results.</summary>
+    /// <param name="Tape">The recorded scaled loss.</param>
+    /// <param name="OutputSlot">The slot of the model's output.</param>
+    /// <param name="LossSlot">The slot of the unscaled loss −log(prob).</param>
+    /// <param name="DependsOn">For each parameter, whether the loss depends on it (the graph engine reaches it).</param>
+    private sealed record ClassTape(Tape Tape, int OutputSlot, int LossSlot, bool[] DependsOn)
+    {
+        /// <summary>Copies the parameters' current values into the tape's inputs, after x₀ and x₁.</summary>
+        public void LoadParameters(Parameter[] parameters)
+        {
+            var inputs = Tape.Inputs;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                inputs[XInputs + i] = parameters[i].Value.Data;
+            }
+        }
+    }
+}
