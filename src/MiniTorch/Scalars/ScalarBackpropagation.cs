@@ -19,8 +19,10 @@ namespace MiniTorch;
 /// </remarks>
 internal static class ScalarBackpropagation
 {
-    // A workspace that grew beyond this many entries (a huge graph) is left to the collector rather than kept.
-    private const int KeptCapacity = 1 << 16;
+    // A workspace that grew beyond this many entries is left to the collector rather than kept. Up to it (at most
+    // 16 MB per list) a thread reuses the storage, so repeated walks over graphs of a million scalars allocate nothing
+    // and cause no large-object allocations, whose collections would walk the whole live graph.
+    private const int KeptCapacity = 1 << 21;
 
     private static long s_lastWalk;
 
