@@ -22,6 +22,7 @@ public readonly struct Context
     /// <param name="noGrad">True when no derivative will be asked for, so that saving is skipped.</param>
     public Context(bool noGrad)
     {
+        // A standalone context has no scalar being computed, so a private constant serves as its notebook.
         _owner = noGrad ? null : Scalar.Constant(0.0);
     }
 
