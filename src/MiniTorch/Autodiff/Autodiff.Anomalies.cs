@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MiniTorch;
 
 public static partial class Autodiff
@@ -12,7 +14,11 @@ public static partial class Autodiff
     /// True inside a <see cref="DetectAnomalies"/> scope on the current thread or async flow: the first function whose
     /// forward value or backward derivative is NaN or infinite then throws an <see cref="AnomalyException"/>.
     /// </summary>
-    public static bool IsDetectingAnomalies => Volatile.Read(ref s_openScopes) > 0 && DetectingAnomalies.Value;
+    public static bool IsDetectingAnomalies
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref s_openScopes) > 0 && DetectingAnomalies.Value;
+    }
 
     /// <summary>
     /// Starts anomaly detection for the current thread or async flow until the returned scope is disposed:

@@ -25,7 +25,8 @@ public sealed partial class Scalar
                 $"{TFunction.Name} takes {TFunction.Arity} input(s), but {inputs.Length} were given.", nameof(inputs));
         }
 
-        Span<double> values = inputs.Length <= 8 ? stackalloc double[inputs.Length] : new double[inputs.Length];
+        var pair = default(DoublePair);
+        var values = inputs.Length <= 2 ? ((Span<double>)pair)[..inputs.Length] : new double[inputs.Length];
         var needsGrad = false;
         for (var i = 0; i < inputs.Length; i++)
         {

@@ -25,11 +25,11 @@ public sealed partial class Scalar
 
     private readonly ScalarFunction? _function;
     private readonly InputPair _inputs;
-    private readonly int _inputCount;
+    private readonly byte _inputCount;
     private readonly LeafState? _leaf;
-    private SavedPair _saved;
+    private DoublePair _saved;
     private Overflow? _overflow;
-    private int _savedCount;
+    private byte _savedCount;
 
     /// <summary>Creates a leaf scalar: a variable that receives a derivative when a result computed from it is backpropagated.</summary>
     /// <param name="data">The value. NaN and infinities are accepted and follow IEEE arithmetic.</param>
@@ -50,14 +50,19 @@ public sealed partial class Scalar
         : this(0.0)
     {
         _function = function;
-        _inputCount = inputs.Length;
-        if (inputs.Length > 2)
+        _inputCount = checked((byte)inputs.Length);
+        switch (inputs.Length)
         {
-            _overflow = new Overflow { Inputs = inputs.ToArray() };
-        }
-        else
-        {
-            inputs.CopyTo(_inputs);
+            case 1:
+                _inputs[0] = inputs[0];
+                break;
+            case 2:
+                _inputs[0] = inputs[0];
+                _inputs[1] = inputs[1];
+                break;
+            default:
+                _overflow = new Overflow { Inputs = inputs.ToArray() };
+                break;
         }
     }
 
@@ -87,11 +92,15 @@ public sealed partial class Scalar
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
     internal ReadOnlySpan<Scalar> Inputs => _overflow?.Inputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
 
-    /// <summary>The number of the last backward walk that reached this scalar (see <see cref="ScalarBackpropagation"/>).</summary>
-    internal long VisitMark { get; set; }
-
-    /// <summary>The derivative collected so far by the running backward walk.</summary>
+    /// <summary>The derivative collected so far by the running backward walk; 0 outside a walk.</summary>
     internal double PendingDerivative { get; set; }
+
+    /// <summary>For a leaf, whether the running backward walk has listed it (see <see cref="ScalarWalkWorkspace"/>).</summary>
+    internal bool ReachedInWalk
+    {
+        get => _leaf!.ReachedInWalk;
+        set => _leaf!.ReachedInWalk = value;
+    }
 
     /// <summary>The values saved by the function that computed this scalar.</summary>
     internal ReadOnlySpan<double> SavedValues => _overflow?.Saved ?? ((ReadOnlySpan<double>)_saved)[.._savedCount];
@@ -127,22 +136,34 @@ public sealed partial class Scalar
     /// <returns>The text <c>Scalar(</c>value<c>)</c>, invariant culture.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Scalar({Data:F6})");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Save(ReadOnlySpan<double> values)
     {
-        _savedCount = values.Length;
-        if (values.Length <= 2)
+        _savedCount = checked((byte)values.Length);
+        if (_overflow is not null)
         {
-            values.CopyTo(_saved);
-            _overflow?.Saved = null;
+            _overflow.Saved = null;
         }
-        else
+
+        switch (values.Length)
         {
-            _overflow ??= new Overflow();
-            _overflow.Saved = values.ToArray();
+            case 0:
+                break;
+            case 1:
+                _saved[0] = values[0];
+                break;
+            case 2:
+                _saved[0] = values[0];
+                _saved[1] = values[1];
+                break;
+            default:
+                _overflow ??= new Overflow();
+                _overflow.Saved = values.ToArray();
+                break;
         }
     }
 
-    /// <summary>What only a leaf needs: its name and its derivative.</summary>
+    /// <summary>What only a leaf needs: its name, its derivative, and a mark for the backward walk.</summary>
     private sealed class LeafState(string? name)
     {
         public string? Name { get; } = name;
@@ -150,6 +171,8 @@ public sealed partial class Scalar
         public double Derivative { get; set; }
 
         public bool HasDerivative { get; set; }
+
+        public bool ReachedInWalk { get; set; }
     }
 
     /// <summary>Where the rare functions of more than two inputs, or saving more than two values, keep them.</summary>
@@ -164,11 +187,5 @@ public sealed partial class Scalar
     private struct InputPair
     {
         private Scalar _element;
-    }
-
-    [InlineArray(2)]
-    private struct SavedPair
-    {
-        private double _element;
     }
 }

@@ -2,20 +2,20 @@ namespace MiniTorch;
 
 /// <summary>
 /// The backward pass behind <see cref="Scalar.Backward"/>: the same visits in the same order as
-/// <see cref="Autodiff.Backpropagate"/>, so the same results bit for bit, with the bookkeeping kept in two fields of
-/// each scalar instead of a priority queue.
+/// <see cref="Autodiff.Backpropagate"/>, so the same results bit for bit, in one pass with no sort and no hashing.
 /// </summary>
 /// <remarks>
-/// <list type="number">
-/// <item>Gather: walk from the output with an explicit stack, marking each scalar with this walk's number, so each
-/// non-constant scalar is listed once (no recursion, no hashing). Computed scalars and leaves go to separate lists.</item>
-/// <item>Order: put the computed scalars newest first by <see cref="Scalar.UniqueId"/>. Every scalar is newer than its
-/// inputs, so this is a topological order, and it is the order in which the reference walk visits them. The ids of one
-/// graph are usually nearly consecutive, so they are placed by id into a table (linear time); sparse ids are sorted.</item>
-/// <item>Sweep: each computed scalar passes its pending derivative, now complete, to its inputs (in argument order);
-/// then each leaf adds what it collected to its derivative. Leaves pass nothing on, so their order does not matter.</item>
-/// </list>
-/// Marks are numbered per walk from a shared counter, so walks of separate graphs on separate threads never interfere.
+/// <para>
+/// Each scalar collects the derivative sent to it in a field, which is 0 outside a walk. The computed scalars reached
+/// wait in a <see cref="ScalarWalkWorkspace"/>, which hands them out newest first by <see cref="Scalar.UniqueId"/>:
+/// every scalar is newer than its inputs, so when a scalar is taken, everything that uses it has been taken already
+/// and its derivative is complete. It then sends its share to each input, in argument order: the order in which the
+/// reference walk visits them. Leaves pass nothing on, so they add what they collected to their derivatives at the end.
+/// </para>
+/// <para>
+/// If a function throws (an <see cref="AnomalyException"/>, say), the walk stops, no leaf derivative changes, and every
+/// collected derivative is set back to 0, so the graph can be walked again.
+/// </para>
 /// </remarks>
 internal static class ScalarBackpropagation
 {
@@ -23,8 +23,6 @@ internal static class ScalarBackpropagation
     // 16 MB per list) a thread reuses the storage, so repeated walks over graphs of a million scalars allocate nothing
     // and cause no large-object allocations, whose collections would walk the whole live graph.
     private const int KeptCapacity = 1 << 21;
-
-    private static long s_lastWalk;
 
     // Reused between walks on the same thread, so that a backward pass allocates nothing once it is large enough.
     [ThreadStatic]
@@ -42,64 +40,40 @@ internal static class ScalarBackpropagation
 
         var work = s_spareWorkspace ?? new ScalarWalkWorkspace();
         s_spareWorkspace = null;
-        Gather(output, Interlocked.Increment(ref s_lastWalk), work);
-        work.SortComputedNewestFirst();
-        output.PendingDerivative = dOutput;
-        Sweep(work);
-        work.Clear();
+        try
+        {
+            work.Start(output, dOutput);
+            Sweep(work);
+            foreach (var leaf in work.Leaves)
+            {
+                leaf.AccumulateDerivative(leaf.PendingDerivative);
+            }
+        }
+        finally
+        {
+            work.Clear();
+        }
+
         if (work.Capacity <= KeptCapacity)
         {
             s_spareWorkspace = work;
         }
     }
 
-    private static void Gather(Scalar output, long walk, ScalarWalkWorkspace work)
-    {
-        var stack = work.Stack;
-        output.VisitMark = walk;
-        stack.Push(output);
-        while (stack.TryPop(out var node))
-        {
-            node.PendingDerivative = 0.0;
-            if (node.IsLeaf)
-            {
-                work.Leaves.Add(node);
-                continue;
-            }
-
-            work.AddComputed(node);
-            foreach (var input in node.Inputs)
-            {
-                if (!input.IsConstant && input.VisitMark != walk)
-                {
-                    input.VisitMark = walk;
-                    stack.Push(input);
-                }
-            }
-        }
-    }
-
     private static void Sweep(ScalarWalkWorkspace work)
     {
-        Span<double> pair = stackalloc double[2];
-        foreach (var node in work.Computed)
+        while (work.TryTakeNewest(out var node))
         {
+            var dNode = node.PendingDerivative;
+            node.PendingDerivative = 0.0;
             var inputs = node.Inputs;
-            var shares = inputs.Length <= 2 ? pair[..inputs.Length] : new double[inputs.Length];
-            shares.Clear();
-            node.LocalDerivatives(node.PendingDerivative, shares);
+            var pair = default(DoublePair);
+            var shares = inputs.Length <= 2 ? ((Span<double>)pair)[..inputs.Length] : new double[inputs.Length];
+            node.LocalDerivatives(dNode, shares);
             for (var i = 0; i < inputs.Length; i++)
             {
-                if (!inputs[i].IsConstant)
-                {
-                    inputs[i].PendingDerivative += shares[i];
-                }
+                work.Reach(inputs[i], shares[i]);
             }
-        }
-
-        foreach (var leaf in work.Leaves)
-        {
-            leaf.AccumulateDerivative(leaf.PendingDerivative);
         }
     }
 }

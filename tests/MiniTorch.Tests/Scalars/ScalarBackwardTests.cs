@@ -43,6 +43,82 @@ public sealed class ScalarBackwardTests
     }
 
     [Fact]
+    public void Pieces_far_apart_and_used_by_many_later_scalars_give_the_reference_derivatives()
+    {
+        double?[] Run(Action<Scalar> backpropagate)
+        {
+            var x = new Scalar(0.4);
+            var y = new Scalar(-0.9);
+            var pieces = new List<Scalar>();
+            for (var piece = 0; piece < 6; piece++)
+            {
+                var shared = pieces.Count == 0 ? (x * y).Exp() : (pieces[^1] * x) + pieces[0];
+                pieces.Add(shared.Sigmoid() + shared);
+                for (var i = 0; i < 3000 * (piece + 1); i++)
+                {
+                    _ = new Scalar(i) + 1.0;
+                }
+            }
+
+            var output = pieces[0];
+            foreach (var piece in pieces)
+            {
+                output = (output * piece) + (piece * y);
+            }
+
+            backpropagate(output);
+            return [x.Derivative, y.Derivative];
+        }
+
+        Assert.Equal(Run(o => MiniTorch.Autodiff.Backpropagate(o, 1.0)), Run(o => o.Backward()));
+    }
+
+    [Fact]
+    public void A_walk_stopped_by_an_exception_changes_no_derivative_and_the_graph_can_be_walked_again()
+    {
+        static (Scalar X, Scalar Y, Scalar Z) Build()
+        {
+            var x = new Scalar(2.0);
+            var y = new Scalar(3.0);
+            return (x, y, (x * y) + (x * 10.0) + y.Log());
+        }
+
+        var fresh = Build();
+        fresh.Z.Backward();
+        var (x, y, z) = Build();
+
+        using (MiniTorch.Autodiff.DetectAnomalies())
+        {
+            Assert.Throws<AnomalyException>(() => z.Backward(1e308));
+        }
+
+        Assert.Null(x.Derivative);
+        Assert.Null(y.Derivative);
+        z.Backward();
+        Assert.Equal(fresh.X.Derivative, x.Derivative);
+        Assert.Equal(fresh.Y.Derivative, y.Derivative);
+    }
+
+    [Fact]
+    public void A_chain_longer_than_the_kept_workspace_backpropagates_twice_with_the_same_result()
+    {
+        var x = new Scalar(1.0);
+        var y = x;
+        for (var i = 0; i < 3_000_000; i++)
+        {
+            y += 1e-7;
+        }
+
+        y.Backward();
+        var first = x.Derivative;
+        x.ClearDerivative();
+        y.Backward();
+
+        Assert.Equal(1.0, first);
+        Assert.Equal(first, x.Derivative);
+    }
+
+    [Fact]
     public void A_second_walk_over_the_same_graph_starts_from_fresh_pending_derivatives()
     {
         var x = new Scalar(2.0);
