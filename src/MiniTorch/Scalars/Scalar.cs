@@ -26,6 +26,7 @@ public sealed partial class Scalar
     private readonly ScalarFunction? _function;
     private readonly InputPair _inputs;
     private readonly byte _inputCount;
+    private readonly byte _constantInputs;
     private readonly LeafState? _leaf;
     private DoublePair _saved;
     private Overflow? _overflow;
@@ -50,7 +51,6 @@ public sealed partial class Scalar
         : this(0.0)
     {
         _function = function;
-        _inputCount = checked((byte)inputs.Length);
         switch (inputs.Length)
         {
             case 1:
@@ -62,7 +62,13 @@ public sealed partial class Scalar
                 break;
             default:
                 _overflow = new Overflow { Inputs = inputs.ToArray() };
-                break;
+                return;
+        }
+
+        _inputCount = (byte)inputs.Length;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            _constantInputs |= (byte)(inputs[i].IsConstant ? 1 << i : 0);
         }
     }
 
@@ -91,6 +97,14 @@ public sealed partial class Scalar
 
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
     internal ReadOnlySpan<Scalar> Inputs => _overflow?.Inputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
+
+    /// <summary>
+    /// Whether input <paramref name="i"/> is a constant, answered without reading the input itself (a backward walk
+    /// over a long graph saves a trip to memory per constant).
+    /// </summary>
+    /// <param name="i">The argument position.</param>
+    /// <returns>True for a constant input.</returns>
+    internal bool IsConstantInput(int i) => _overflow?.Inputs is { } many ? many[i].IsConstant : (_constantInputs & (1 << i)) != 0;
 
     /// <summary>The derivative collected so far by the running backward walk; 0 outside a walk.</summary>
     internal double PendingDerivative { get; set; }
@@ -139,7 +153,7 @@ public sealed partial class Scalar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Save(ReadOnlySpan<double> values)
     {
-        _savedCount = checked((byte)values.Length);
+        _savedCount = (byte)Math.Min(values.Length, 2);
         if (_overflow is not null)
         {
             _overflow.Saved = null;

@@ -72,7 +72,10 @@ internal static class ScalarBackpropagation
             node.LocalDerivatives(dNode, shares);
             for (var i = 0; i < inputs.Length; i++)
             {
-                work.Reach(inputs[i], shares[i]);
+                if (!node.IsConstantInput(i))
+                {
+                    work.Reach(inputs[i], shares[i]);
+                }
             }
         }
     }

@@ -49,17 +49,12 @@ internal sealed class ScalarWalkWorkspace
 
     /// <summary>
     /// Adds <paramref name="share"/> to the pending derivative of <paramref name="input"/>, and lists it the first time
-    /// it is reached (constants are skipped: they take no derivative).
+    /// it is reached.
     /// </summary>
-    /// <param name="input">A scalar that a taken scalar was computed from.</param>
+    /// <param name="input">A scalar that a taken scalar was computed from; not a constant (constants take no derivative).</param>
     /// <param name="share">Its share of the derivative.</param>
     public void Reach(Scalar input, double share)
     {
-        if (input.IsConstant)
-        {
-            return;
-        }
-
         input.PendingDerivative += share;
         if (input.IsLeaf)
         {
