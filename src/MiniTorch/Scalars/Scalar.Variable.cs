@@ -5,10 +5,10 @@ namespace MiniTorch;
 public sealed partial class Scalar : IVariable
 {
     /// <summary>True for a scalar created by the user (not computed, not a constant): it keeps a derivative.</summary>
-    public bool IsLeaf => _leaf is not null;
+    public bool IsLeaf => _rare is LeafState;
 
     /// <summary>True for a constant: a plain number with no history, which backpropagation skips.</summary>
-    public bool IsConstant => _leaf is null && _function is null;
+    public bool IsConstant => _function is null && _rare is not LeafState;
 
     /// <summary>The scalars this one was computed from, in argument order; empty for leaves and constants.</summary>
     public IReadOnlyList<IVariable> Parents => Inputs.ToArray();
@@ -27,14 +27,14 @@ public sealed partial class Scalar : IVariable
     /// <exception cref="InvalidOperationException">This scalar is not a leaf: only leaves keep derivatives.</exception>
     public void AccumulateDerivative(double x)
     {
-        if (_leaf is null)
+        if (Leaf is not { } leaf)
         {
             throw new InvalidOperationException(
                 $"Only leaf variables can have derivatives, but scalar {Name} is {(IsConstant ? "a constant" : "computed")}.");
         }
 
-        _leaf.Derivative += x;
-        _leaf.HasDerivative = true;
+        leaf.Derivative += x;
+        leaf.HasDerivative = true;
     }
 
     /// <summary>

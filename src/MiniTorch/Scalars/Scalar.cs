@@ -27,10 +27,12 @@ public sealed partial class Scalar
     private readonly InputPair _inputs;
     private readonly byte _inputCount;
     private readonly byte _constantInputs;
-    private readonly LeafState? _leaf;
     private DoublePair _saved;
-    private Overflow? _overflow;
     private byte _savedCount;
+
+    // What few scalars need, kept out of line: a leaf's LeafState, or the Overflow of a function with many inputs or
+    // saved values. One field serves both because a leaf has no function.
+    private Rare? _rare;
 
     /// <summary>Creates a leaf scalar: a variable that receives a derivative when a result computed from it is backpropagated.</summary>
     /// <param name="data">The value. NaN and infinities are accepted and follow IEEE arithmetic.</param>
@@ -38,7 +40,7 @@ public sealed partial class Scalar
     public Scalar(double data, string? name = null)
         : this(data)
     {
-        _leaf = new LeafState(name);
+        _rare = new LeafState(name);
     }
 
     private Scalar(double data)
@@ -61,7 +63,7 @@ public sealed partial class Scalar
                 _inputs[1] = inputs[1];
                 break;
             default:
-                _overflow = new Overflow { Inputs = inputs.ToArray() };
+                _rare = new Overflow { Inputs = inputs.ToArray() };
                 return;
         }
 
@@ -80,14 +82,14 @@ public sealed partial class Scalar
     public long UniqueId { get; }
 
     /// <summary>The name given at creation, or the <see cref="UniqueId"/> as text when none was given.</summary>
-    public string Name => _leaf?.Name ?? UniqueId.ToString(CultureInfo.InvariantCulture);
+    public string Name => Leaf?.Name ?? UniqueId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// For a leaf, the derivative of the backpropagated outputs with respect to it: ∂out/∂this, summed over every
     /// <c>Backward</c> call since the last <see cref="ClearDerivative"/>. <see langword="null"/> until a backward pass
     /// reaches it, and always for computed scalars and constants (only leaves keep derivatives).
     /// </summary>
-    public double? Derivative => _leaf is { HasDerivative: true } leaf ? leaf.Derivative : null;
+    public double? Derivative => Leaf is { HasDerivative: true } leaf ? leaf.Derivative : null;
 
     /// <summary>
     /// How this scalar was computed: the function, its saved context and its inputs. A leaf's history has no
@@ -96,7 +98,8 @@ public sealed partial class Scalar
     public ScalarHistory? History => IsConstant ? null : new ScalarHistory(_function, new Context(this), [.. Inputs]);
 
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
-    internal ReadOnlySpan<Scalar> Inputs => _overflow?.Inputs ?? ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
+    internal ReadOnlySpan<Scalar> Inputs =>
+        _rare is Overflow { Inputs: { } many } ? many : ((ReadOnlySpan<Scalar>)_inputs)[.._inputCount];
 
     /// <summary>
     /// Whether input <paramref name="i"/> is a constant, answered without reading the input itself (a backward walk
@@ -104,7 +107,8 @@ public sealed partial class Scalar
     /// </summary>
     /// <param name="i">The argument position.</param>
     /// <returns>True for a constant input.</returns>
-    internal bool IsConstantInput(int i) => _overflow?.Inputs is { } many ? many[i].IsConstant : (_constantInputs & (1 << i)) != 0;
+    internal bool IsConstantInput(int i) =>
+        _rare is Overflow { Inputs: { } many } ? many[i].IsConstant : (_constantInputs & (1 << i)) != 0;
 
     /// <summary>The derivative collected so far by the running backward walk; 0 outside a walk.</summary>
     internal double PendingDerivative { get; set; }
@@ -112,12 +116,15 @@ public sealed partial class Scalar
     /// <summary>For a leaf, whether the running backward walk has listed it (see <see cref="ScalarWalkWorkspace"/>).</summary>
     internal bool ReachedInWalk
     {
-        get => _leaf!.ReachedInWalk;
-        set => _leaf!.ReachedInWalk = value;
+        get => Leaf!.ReachedInWalk;
+        set => Leaf!.ReachedInWalk = value;
     }
 
     /// <summary>The values saved by the function that computed this scalar.</summary>
-    internal ReadOnlySpan<double> SavedValues => _overflow?.Saved ?? ((ReadOnlySpan<double>)_saved)[.._savedCount];
+    internal ReadOnlySpan<double> SavedValues =>
+        _rare is Overflow { Saved: { } many } ? many : ((ReadOnlySpan<double>)_saved)[.._savedCount];
+
+    private LeafState? Leaf => _rare as LeafState;
 
     /// <summary>Wraps a plain number as a leaf scalar, so that <c>new Parameter(5)</c> and <c>Scalar x = 2.0;</c> work.</summary>
     /// <param name="data">The value.</param>
@@ -139,10 +146,10 @@ public sealed partial class Scalar
     /// <summary>Forgets the accumulated derivative, so that the next backward pass starts from nothing (derivative <see langword="null"/>).</summary>
     public void ClearDerivative()
     {
-        if (_leaf is not null)
+        if (Leaf is { } leaf)
         {
-            _leaf.Derivative = 0.0;
-            _leaf.HasDerivative = false;
+            leaf.Derivative = 0.0;
+            leaf.HasDerivative = false;
         }
     }
 
@@ -154,9 +161,9 @@ public sealed partial class Scalar
     internal void Save(ReadOnlySpan<double> values)
     {
         _savedCount = (byte)Math.Min(values.Length, 2);
-        if (_overflow is not null)
+        if (_rare is Overflow overflow)
         {
-            _overflow.Saved = null;
+            overflow.Saved = null;
         }
 
         switch (values.Length)
@@ -171,14 +178,18 @@ public sealed partial class Scalar
                 _saved[1] = values[1];
                 break;
             default:
-                _overflow ??= new Overflow();
-                _overflow.Saved = values.ToArray();
+                var rare = _rare as Overflow ?? new Overflow();
+                rare.Saved = values.ToArray();
+                _rare = rare;
                 break;
         }
     }
 
+    /// <summary>The out-of-line part of a scalar: <see cref="LeafState"/> or <see cref="Overflow"/>.</summary>
+    private abstract class Rare;
+
     /// <summary>What only a leaf needs: its name, its derivative, and a mark for the backward walk.</summary>
-    private sealed class LeafState(string? name)
+    private sealed class LeafState(string? name) : Rare
     {
         public string? Name { get; } = name;
 
@@ -190,7 +201,7 @@ public sealed partial class Scalar
     }
 
     /// <summary>Where the rare functions of more than two inputs, or saving more than two values, keep them.</summary>
-    private sealed class Overflow
+    private sealed class Overflow : Rare
     {
         public Scalar[]? Inputs { get; init; }
 
