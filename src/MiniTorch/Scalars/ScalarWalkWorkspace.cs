@@ -127,6 +127,8 @@ internal sealed class ScalarWalkWorkspace
             node.PendingDerivative = 0.0;
         }
 
+        _far.TrimExcess();
+
         foreach (var leaf in _leaves)
         {
             leaf.PendingDerivative = 0.0;
