@@ -1,7 +1,7 @@
 namespace MiniTorch;
 
 /// <summary>
-/// The tape of one label class for the tape engine (<see cref="TapeEngine"/>): one
+/// The tape of one label class for the tape engines (<see cref="TapeEngine"/>, <see cref="ParallelTapeEngine"/>): one
 /// point's scaled loss −log(prob) / N recorded with the inputs [x₀, x₁, p₀, p₁, …], and where to read its results.
 /// </summary>
 internal sealed class ClassTape
