@@ -21,16 +21,18 @@ namespace MiniTorch;
 /// </para>
 /// <para>
 /// Why the results are identical: every floating-point number a point contributes is computed by the same replay as
-/// in <see cref="TapeEngine"/>, on a tape of the same recording. The single-threaded engine adds, for each parameter,
-/// the points' gradients to a sum starting from 0 in data order, and the points' losses likewise; this engine performs
-/// exactly those additions in exactly that order, only later. Threads change when a number is computed, never which
-/// operations produce it or in which order they are added.
+/// in <see cref="TapeEngine"/>, on a tape recorded the same way from the same model (every thread's copy has the same
+/// steps and constants). The single-threaded engine adds, for each parameter, the points' gradients to a sum starting
+/// from 0 in data order, and the points' losses likewise; this engine performs exactly those additions in exactly that
+/// order, only later. Threads change when a number is computed, never which operations produce it or in which order
+/// they are added.
 /// </para>
 /// <para>
-/// The same contract on the model as <see cref="TapeEngine"/>. After the first epoch, an epoch allocates nothing.
-/// Dispose the engine to stop its threads (they are background threads, so a forgotten engine does not keep a process
-/// alive). An exception in a worker (for example from a user-defined function on the tape) is rethrown on the calling
-/// thread by <see cref="RunEpoch"/>, after every chunk has finished. Not thread-safe: use one engine per training run.
+/// The same contract on the model as <see cref="TapeEngine"/>. Each thread holds its own tapes, so their memory grows
+/// with the number of threads. After the first epoch, an epoch allocates nothing. Dispose the engine to stop its
+/// threads (they are background threads, so a forgotten engine does not keep a process alive). An exception in a
+/// worker (for example from a user-defined function on the tape) is rethrown on the calling thread by
+/// <see cref="RunEpoch"/>, after every chunk has finished. Not thread-safe: use one engine per training run.
 /// </para>
 /// </remarks>
 public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
