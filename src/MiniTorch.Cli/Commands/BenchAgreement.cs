@@ -4,7 +4,7 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// The check <c>minitorch bench</c> makes before it reports any time: the three implementations trained the same
-/// network. Graph and tape must end with the same loss and parameters bit for bit; the hand-written baseline, whose
+/// network. Graph and tape (on any number of threads) must end with the same loss and parameters bit for bit; the hand-written baseline, whose
 /// results may differ in the sign of a zero, within a relative 10⁻¹² of the graph's loss.
 /// </summary>
 internal static class BenchAgreement
@@ -23,21 +23,22 @@ internal static class BenchAgreement
     /// <param name="graph">The graph engine's final loss and parameters.</param>
     /// <param name="tape">The tape engine's.</param>
     /// <param name="baselineLoss">The hand-written baseline's final loss.</param>
+    /// <param name="tapeName">The tape engine's name in the message: tape, or tape x2 for the threaded one.</param>
     /// <returns>A one-line message naming the first difference, or <see langword="null"/>.</returns>
-    public static string? Problem((double Loss, double[] Parameters) graph, (double Loss, double[] Parameters) tape, double baselineLoss)
+    public static string? Problem((double Loss, double[] Parameters) graph, (double Loss, double[] Parameters) tape, double baselineLoss, string tapeName = TrainingEngines.Tape)
     {
         ArgumentNullException.ThrowIfNull(graph.Parameters);
         ArgumentNullException.ThrowIfNull(tape.Parameters);
         if (!Identical(graph.Loss, tape.Loss))
         {
-            return Invariant($"engines disagree: graph ends at loss {graph.Loss:R} but tape at {tape.Loss:R}; they must be identical bit for bit");
+            return Invariant($"engines disagree: graph ends at loss {graph.Loss:R} but {tapeName} at {tape.Loss:R}; they must be identical bit for bit");
         }
 
         for (var k = 0; k < graph.Parameters.Length; k++)
         {
             if (!Identical(graph.Parameters[k], tape.Parameters[k]))
             {
-                return Invariant($"engines disagree: graph and tape end with parameter {k} at {graph.Parameters[k]:R} and {tape.Parameters[k]:R}; they must be identical bit for bit");
+                return Invariant($"engines disagree: graph and {tapeName} end with parameter {k} at {graph.Parameters[k]:R} and {tape.Parameters[k]:R}; they must be identical bit for bit");
             }
         }
 

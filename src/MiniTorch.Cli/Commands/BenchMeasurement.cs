@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// Times the standard workload (performance.md: Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written
-/// baseline, the graph engine and the tape engine, in one process, from identical initial weights.
+/// baseline, the graph engine and the tape engine (and, when asked, the tape engine on several threads), in one
+/// process, from identical initial weights.
 /// </summary>
 /// <remarks>
 /// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the timed runs take
@@ -26,9 +28,10 @@ internal static class BenchMeasurement
     /// <summary>Runs the bench.</summary>
     /// <param name="epochs">The epochs of one run, at least 1.</param>
     /// <param name="repeat">The timed runs per engine, at least 1.</param>
+    /// <param name="threads">Above 1, a fourth row times <see cref="ParallelTapeEngine"/> on this many threads.</param>
     /// <param name="report">The figures, when the engines agree.</param>
     /// <returns>What disagrees (see <see cref="BenchAgreement"/>), or <see langword="null"/> when <paramref name="report"/> is set.</returns>
-    public static string? Run(int epochs, int repeat, out BenchReport? report)
+    public static string? Run(int epochs, int repeat, int threads, out BenchReport? report)
     {
         var standard = TrainingSettings.Recommended("xor", seed: 1);
         var settings = new TrainingSettings(standard.Dataset, standard.Points, standard.Hidden, standard.LearningRate, epochs, standard.Seed);
@@ -39,10 +42,13 @@ internal static class BenchMeasurement
             ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(settings.CreateNetwork(), data, settings.LearningRate))),
             (TrainingEngines.Graph, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ScalarEngine())),
             (TrainingEngines.Tape, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new TapeEngine())),
+            (ThreadedRow(threads), () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ParallelTapeEngine(threads))),
         };
+        engines = threads > 1 ? engines : engines[..^1];
         foreach (var (_, start) in engines)
         {
-            WarmUp(start());
+            using var run = start();
+            WarmUp(run);
         }
 
         var samples = engines.Select(_ => new List<Sample>(repeat)).ToArray();
@@ -50,15 +56,20 @@ internal static class BenchMeasurement
         {
             for (var e = 0; e < engines.Length; e++)
             {
-                samples[e].Add(Measure(engines[e].Start(), epochs));
+                using var run = engines[e].Start();
+                samples[e].Add(Measure(run, epochs));
             }
 
-            var (baseline, graph, tape) = (samples[0][r], samples[1][r], samples[2][r]);
-            var problem = BenchAgreement.Problem((graph.FinalLoss, graph.Parameters), (tape.FinalLoss, tape.Parameters), baseline.FinalLoss);
-            if (problem is not null)
+            var (baseline, graph) = (samples[0][r], samples[1][r]);
+            for (var e = 2; e < engines.Length; e++)
             {
-                report = null;
-                return problem;
+                var tape = samples[e][r];
+                var problem = BenchAgreement.Problem((graph.FinalLoss, graph.Parameters), (tape.FinalLoss, tape.Parameters), baseline.FinalLoss, engines[e].Name);
+                if (problem is not null)
+                {
+                    report = null;
+                    return problem;
+                }
             }
         }
 
@@ -85,6 +96,11 @@ internal static class BenchMeasurement
             BenchAgreement.RelativeDifference(samples[0][^1].FinalLoss, samples[1][^1].FinalLoss));
         return null;
     }
+
+    /// <summary>The name of the row of the tape engine on <paramref name="threads"/> threads: "tape x2".</summary>
+    /// <param name="threads">The threads.</param>
+    /// <returns>The name.</returns>
+    public static string ThreadedRow(int threads) => string.Create(CultureInfo.InvariantCulture, $"{TrainingEngines.Tape} x{threads}");
 
     /// <summary>The scalar operations of one epoch: the nodes of the tape of each point's class, summed over the points.</summary>
     private static long OpsPerEpoch(TrainingSettings settings, Dataset data)

@@ -43,7 +43,8 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
         output.WriteLine();
         var graph = Engines.Single(e => e.Engine == TrainingEngines.Graph);
         var tape = Engines.Single(e => e.Engine == TrainingEngines.Tape);
-        output.WriteLine(Invariant($"Final loss: graph = tape = {graph.FinalLoss:R} bit for bit (parameters too); hand-written relative difference {BaselineRelativeDifference:G3}"));
+        var engines = string.Join(" = ", Engines.Skip(1).Select(e => e.Engine));
+        output.WriteLine(Invariant($"Final loss: {engines} = {graph.FinalLoss:R} bit for bit (parameters too); hand-written relative difference {BaselineRelativeDifference:G3}"));
         output.WriteLine(Invariant($"B/op includes Sgd.Step, which makes a new leaf scalar per parameter: {tape.StepBytesPerOp:F2} B/op for graph and tape;"));
         output.WriteLine(Invariant($"the rest of the tape's figure, {tape.BytesPerOp - tape.StepBytesPerOp:F2} B/op, is recording its tapes in the first epoch ({tape.FirstEpochSeconds * 1e3:F1} ms, in the time)"));
     }
@@ -92,7 +93,7 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One engine's figures.</summary>
-    /// <param name="Engine">hand-written, graph or tape.</param>
+    /// <param name="Engine">hand-written, graph, tape, or tape xN (the tape engine on N threads).</param>
     /// <param name="MedianSeconds">The median over the runs of the time of one run.</param>
     /// <param name="FirstEpochSeconds">The median time of a run's first epoch, in which the tape engine records its tapes.</param>
     /// <param name="NsPerOp">The median time divided by the scalar operations of a run (epochs × <see cref="OpsPerEpoch"/>), in nanoseconds.</param>

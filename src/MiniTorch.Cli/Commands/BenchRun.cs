@@ -4,7 +4,7 @@ namespace MiniTorch.Cli.Commands;
 /// One training run that <c>minitorch bench</c> times: epochs of the Task 1.5 loop (clear the gradients, one pass over
 /// the data, one SGD step), in one of the three implementations.
 /// </summary>
-internal abstract class BenchRun
+internal abstract class BenchRun : IDisposable
 {
     /// <summary>Clears the gradients and runs one pass over the data, leaving the gradients for <see cref="Step"/>.</summary>
     /// <returns>The epoch's total loss and correct count.</returns>
@@ -16,6 +16,9 @@ internal abstract class BenchRun
     /// <summary>The current parameters, in <see cref="Module.Parameters"/> order.</summary>
     /// <returns>A copy of the values.</returns>
     public abstract double[] Parameters();
+
+    /// <summary>Stops what the run owns: the threads of a threaded engine.</summary>
+    public abstract void Dispose();
 
     /// <summary>A run of <see cref="Trainer"/>'s loop with an engine: <see cref="Sgd.ZeroGrad"/>, the engine's epoch, <see cref="Sgd.Step"/>.</summary>
     /// <param name="network">The network, fresh from the workload's settings.</param>
@@ -38,6 +41,9 @@ internal abstract class BenchRun
 
         /// <inheritdoc/>
         public override double[] Parameters() => [.. _sgd.Parameters.Select(p => p.Value.Data)];
+
+        /// <inheritdoc/>
+        public override void Dispose() => (engine as IDisposable)?.Dispose();
     }
 
     /// <summary>A run of the hand-written baseline, <see cref="HandWrittenTrainer"/>.</summary>
@@ -52,5 +58,10 @@ internal abstract class BenchRun
 
         /// <inheritdoc/>
         public override double[] Parameters() => trainer.Network.Parameters.ToArray();
+
+        /// <inheritdoc/>
+        public override void Dispose()
+        {
+        }
     }
 }

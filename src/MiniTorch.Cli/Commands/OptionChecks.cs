@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace MiniTorch.Cli.Commands;
@@ -17,6 +18,12 @@ internal static class OptionChecks
     /// <summary>The largest hidden width.</summary>
     public const int MaxHidden = 1000;
 
+    /// <summary>The fewest threads <c>--threads</c> accepts.</summary>
+    public const int MinThreads = 1;
+
+    /// <summary>The most threads <c>--threads</c> accepts.</summary>
+    public const int MaxThreads = ParallelTapeEngine.MaxThreads;
+
     /// <summary>Checks a dataset name.</summary>
     /// <param name="name">The name given, any case.</param>
     /// <returns>The name as spelled in <see cref="Datasets.Names"/>.</returns>
@@ -33,6 +40,35 @@ internal static class OptionChecks
     /// <param name="hidden">The value given.</param>
     /// <returns><paramref name="hidden"/>.</returns>
     public static int Hidden(int hidden) => InRange("--hidden", hidden, MinHidden, MaxHidden);
+
+    /// <summary>Checks --threads: 1 to 64.</summary>
+    /// <param name="threads">The value given.</param>
+    /// <returns><paramref name="threads"/>.</returns>
+    public static int Threads(int threads) => InRange("--threads", threads, MinThreads, MaxThreads);
+
+    /// <summary>
+    /// Reads the value of --threads, so that a value that is not a whole number gets a message naming the allowed range
+    /// instead of the parser's "Cannot parse argument"; <see cref="Threads"/> checks the range.
+    /// </summary>
+    /// <param name="result">The option's argument.</param>
+    /// <returns>The number given, 1 when none was given, or 0 after adding the error to <paramref name="result"/>.</returns>
+    public static int ParseThreads(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Tokens.Count == 0)
+        {
+            return MinThreads;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var threads))
+        {
+            return threads;
+        }
+
+        result.AddError(Invariant($"--threads must be a whole number between {MinThreads} and {MaxThreads} (got '{text}')"));
+        return 0;
+    }
 
     /// <summary>Checks --epochs: at least 1.</summary>
     /// <param name="epochs">The value given.</param>

@@ -23,6 +23,13 @@ internal sealed class TrainCommand
     private readonly Option<int> _epochs = new("--epochs") { Description = "Number of epochs (at least 1).", DefaultValueFactory = _ => 500 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the points and of the initial weights.", DefaultValueFactory = _ => 1 };
     private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
+    private readonly Option<int> _threads = new("--threads")
+    {
+        Description = "Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.",
+        DefaultValueFactory = _ => OptionChecks.MinThreads,
+        CustomParser = OptionChecks.ParseThreads,
+    };
+
     private readonly Option<string?> _out = new("--out") { Description = "Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>)." };
 
     private TrainCommand()
@@ -37,7 +44,7 @@ internal sealed class TrainCommand
     {
         var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _out,
+            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -50,7 +57,8 @@ internal sealed class TrainCommand
         try
         {
             var runs = ReadSettings(parseResult);
-            var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!);
+            var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
+            var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
             var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
@@ -63,7 +71,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var outcome = TrainOne(settings, engine, runFolder, console, cancellationToken);
+                var outcome = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
@@ -98,12 +106,21 @@ internal sealed class TrainCommand
         }
     }
 
-    private static TrainingOutcome TrainOne(TrainingSettings settings, string engine, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    private static TrainingOutcome TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
-        var trainer = new Trainer(network, data, settings.LearningRate, TrainingEngines.Create(engine));
-        var outcome = console.Train(trainer, settings.Epochs, settings.Dataset, cancellationToken);
+        var engine = TrainingEngines.Create(engineName, threads);
+        TrainingOutcome outcome;
+        try
+        {
+            outcome = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, cancellationToken);
+        }
+        finally
+        {
+            (engine as IDisposable)?.Dispose();
+        }
+
         RunFolder.WriteLog(folder, outcome.Epochs);
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
         if (outcome.Diverged)

@@ -30,13 +30,12 @@ namespace MiniTorch;
 /// </remarks>
 public sealed class TapeEngine : ITrainingEngine
 {
-    private const int XInputs = 2;
-
     private readonly ClassTape?[] _tapes = new ClassTape?[2];
     private readonly bool[] _classSeen = new bool[2];
     private Module<Scalar[], Scalar>? _model;
     private int _pointCount;
     private Parameter[] _parameters = [];
+    private double[] _values = [];
     private double[] _sums = [];
 
     /// <summary>
@@ -52,7 +51,7 @@ public sealed class TapeEngine : ITrainingEngine
         var nodes = 0L;
         foreach (var label in data.Labels)
         {
-            var classTape = _tapes[label == 1 ? 1 : 0]
+            var classTape = _tapes[ClassTape.ClassOf(label)]
                 ?? throw new InvalidOperationException($"No tape is recorded for label {label} yet: run an epoch on the data first.");
             nodes += classTape.Tape.NodeCount;
         }
@@ -75,9 +74,14 @@ public sealed class TapeEngine : ITrainingEngine
             Reset(model, data.Count);
         }
 
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            _values[i] = _parameters[i].Value.Data;
+        }
+
         foreach (var classTape in _tapes)
         {
-            classTape?.LoadParameters(_parameters);
+            classTape?.LoadParameters(_values);
         }
 
         Array.Clear(_sums);
@@ -88,18 +92,12 @@ public sealed class TapeEngine : ITrainingEngine
         {
             var point = data.Points[k];
             var label = data.Labels[k];
-            var labelClass = label == 1 ? 1 : 0;
-            var classTape = _tapes[labelClass] ??= Record(model, point, label);
+            var labelClass = ClassTape.ClassOf(label);
+            var classTape = _tapes[labelClass] ??= ClassTape.Record(model, _parameters, point, label, _pointCount);
             _classSeen[labelClass] = true;
-            var tape = classTape.Tape;
-            var inputs = tape.Inputs;
-            inputs[0] = point.X1;
-            inputs[1] = point.X2;
-            tape.Forward();
-            tape.Backward();
-            tape.AddGradientsTo(_sums, firstInput: XInputs);
-            totalLoss += tape.ValueAt(classTape.LossSlot);
-            correct += Predictions.IsCorrect(tape.ValueAt(classTape.OutputSlot), label) ? 1 : 0;
+            correct += classTape.Replay(point, label, out var loss) ? 1 : 0;
+            classTape.Tape.AddGradientsTo(_sums, firstInput: ClassTape.XInputs);
+            totalLoss += loss;
         }
 
         for (var i = 0; i < _parameters.Length; i++)
@@ -121,67 +119,8 @@ public sealed class TapeEngine : ITrainingEngine
         _model = model;
         _pointCount = pointCount;
         _parameters = [.. model.Parameters()];
+        _values = new double[_parameters.Length];
         _sums = new double[_parameters.Length];
         Array.Clear(_tapes);
-    }
-
-    /// <summary>Builds a point's graph as <see cref="ScalarEngine"/> does, with leaves for x, and records it.</summary>
-    private ClassTape Record(Module<Scalar[], Scalar> model, DataPoint point, int label)
-    {
-        var x = new[] { new Scalar(point.X1, "x0"), new Scalar(point.X2, "x1") };
-        var output = model.Call(x);
-        var prob = label == 1 ? output : -output + 1.0;
-        var loss = -prob.Log();
-        var scaled = loss / _pointCount;
-
-        var inputs = new Scalar[XInputs + _parameters.Length];
-        x.CopyTo(inputs, 0);
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            inputs[XInputs + i] = _parameters[i].Value;
-        }
-
-        var tape = Tape.Record(scaled, inputs);
-        var reached = Reached(scaled);
-        var dependsOn = Array.ConvertAll(_parameters, p => reached.Contains(p.Value));
-        return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
-    }
-
-    /// <summary>Every variable that backpropagation from <paramref name="output"/> visits: all it depends on, constants aside.</summary>
-    private static HashSet<IVariable> Reached(Scalar output)
-    {
-        var reached = new HashSet<IVariable>(ReferenceEqualityComparer.Instance) { output };
-        var pending = new Stack<IVariable>();
-        pending.Push(output);
-        while (pending.TryPop(out var variable))
-        {
-            foreach (var parent in variable.Parents)
-            {
-                if (!parent.IsConstant && reached.Add(parent))
-                {
-                    pending.Push(parent);
-                }
-            }
-        }
-
-        return reached;
-    }
-
-    /// <summary>The tape of one label class and where to read its results.</summary>
-    /// <param name="Tape">The recorded scaled loss.</param>
-    /// <param name="OutputSlot">The slot of the model's output.</param>
-    /// <param name="LossSlot">The slot of the unscaled loss −log(prob).</param>
-    /// <param name="DependsOn">For each parameter, whether the loss depends on it (the graph engine reaches it).</param>
-    private sealed record ClassTape(Tape Tape, int OutputSlot, int LossSlot, bool[] DependsOn)
-    {
-        /// <summary>Copies the parameters' current values into the tape's inputs, after x₀ and x₁.</summary>
-        public void LoadParameters(Parameter[] parameters)
-        {
-            var inputs = Tape.Inputs;
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                inputs[XInputs + i] = parameters[i].Value.Data;
-            }
-        }
     }
 }

@@ -19,6 +19,8 @@ public sealed class BenchCommandTests
         { ["--epochs", "0"], "--epochs must be at least 1 (got 0)" },
         { ["--repeat", "0"], "--repeat must be at least 1 (got 0)" },
         { ["--repeat", "-3", "--json"], "--repeat must be at least 1 (got -3)" },
+        { ["--threads", "0"], "--threads must be between 1 and 64 (got 0)" },
+        { ["--threads", "65", "--json"], "--threads must be between 1 and 64 (got 65)" },
     };
 
     [Fact]
@@ -38,6 +40,20 @@ public sealed class BenchCommandTests
         Assert.Equal("1.00", rows[0][4]);
         Assert.Equal("0.0", rows[0][3]);
         Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = ", StringComparison.Ordinal) && l.Contains("bit for bit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Threads_above_1_add_a_row_for_the_threaded_tape_engine_which_agrees_bit_for_bit()
+    {
+        var run = CommandRun.Of("bench", "--epochs", "2", "--repeat", "1", "--threads", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("engine ", StringComparison.Ordinal));
+        var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(Cells).ToArray();
+        Assert.Equal([.. Engines, "tape x2"], rows.Select(r => r[0]));
+        Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
+        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = tape x2 = ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,6 +108,9 @@ public sealed class BenchCommandTests
 
         Assert.Equal("engines disagree: graph ends at loss 2.5 but tape at 2.5000000000000004; they must be identical bit for bit", loss);
         Assert.Equal("engines disagree: graph and tape end with parameter 1 at 0 and -0; they must be identical bit for bit", parameter);
+        Assert.Equal(
+            "engines disagree: graph ends at loss 2.5 but tape x3 at 2.5000000000000004; they must be identical bit for bit",
+            BenchAgreement.Problem((2.5, [1.0]), (Math.BitIncrement(2.5), [1.0]), 2.5, "tape x3"));
     }
 
     [Fact]

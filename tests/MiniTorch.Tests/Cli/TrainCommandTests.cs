@@ -23,6 +23,10 @@ public sealed class TrainCommandTests : IDisposable
         { ["--rate", "1e999"], "--rate must be a positive finite number (got Infinity)" },
         { ["--epochs", "0"], "--epochs must be at least 1 (got 0)" },
         { ["--engine", "fast"], "unknown engine 'fast'; valid engines: graph, tape" },
+        { ["--threads", "0"], "--threads must be between 1 and 64 (got 0)" },
+        { ["--threads", "-1"], "--threads must be between 1 and 64 (got -1)" },
+        { ["--threads", "65"], "--threads must be between 1 and 64 (got 65)" },
+        { ["--engine", "graph", "--threads", "2"], "--threads 2 needs --engine tape; the graph engine runs on one thread" },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -91,6 +95,37 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(Train("graph", "xor"), Train("TAPE", "xor"));
         Assert.Equal(Train("graph", "all"), Train("tape", "all"));
+    }
+
+    [Fact]
+    public void Two_and_three_threads_write_the_same_log_and_model_as_the_graph_engine()
+    {
+        string[] Train(string dataset, params string[] engine)
+        {
+            var folder = Path.Combine(_folder, dataset, string.Join('-', engine));
+            var run = CommandRun.Of(["train", "--dataset", dataset, "--points", "11", "--epochs", "12", .. engine, "--out", folder]);
+            Assert.Equal(0, run.ExitCode);
+            var datasets = dataset == "all" ? MiniTorch.Datasets.Names.Select(n => n.ToLowerInvariant()) : [string.Empty];
+            return [.. datasets.SelectMany(d => new[] { "log.csv", "model.json" }.Select(f => File.ReadAllText(Path.Combine(folder, d, f))))];
+        }
+
+        var graph = Train("all", "--engine", "graph");
+        Assert.Equal(graph, Train("all", "--threads", "2"));
+        Assert.Equal(graph, Train("all", "--engine", "tape", "--threads", "3"));
+        Assert.Equal(Train("xor", "--engine", "graph", "--threads", "1"), Train("xor", "--threads", "2"));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    public void Threads_that_are_not_a_whole_number_exit_2_naming_the_option_and_the_range(string threads)
+    {
+        var run = CommandRun.Of("train", "--threads", threads, "--out", _folder);
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        Assert.Equal($"--threads must be a whole number between 1 and 64 (got '{threads}')", run.ErrorLines[0]);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
     [Theory]

@@ -1,0 +1,115 @@
+namespace MiniTorch;
+
+/// <summary>
+/// The tape of one label class for the tape engines (<see cref="TapeEngine"/>, <see cref="ParallelTapeEngine"/>): one
+/// point's scaled loss −log(prob) / N recorded with the inputs [x₀, x₁, p₀, p₁, …], and where to read its results.
+/// </summary>
+internal sealed class ClassTape
+{
+    /// <summary>The tape inputs before the parameters: the point's coordinates x₀ and x₁.</summary>
+    public const int XInputs = 2;
+
+    private ClassTape(Tape tape, int outputSlot, int lossSlot, bool[] dependsOn)
+    {
+        Tape = tape;
+        OutputSlot = outputSlot;
+        LossSlot = lossSlot;
+        DependsOn = dependsOn;
+    }
+
+    /// <summary>The recorded scaled loss.</summary>
+    public Tape Tape { get; }
+
+    /// <summary>The slot of the model's output.</summary>
+    public int OutputSlot { get; }
+
+    /// <summary>The slot of the unscaled loss −log(prob).</summary>
+    public int LossSlot { get; }
+
+    /// <summary>For each parameter, whether the loss depends on it (the graph engine reaches it).</summary>
+    public bool[] DependsOn { get; }
+
+    /// <summary>
+    /// Builds a point's graph as <see cref="ScalarEngine"/> does, with leaves for x (constants would be frozen into the
+    /// tape) and the parameters' current scalars, and records it.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="parameters">The model's parameters, in <see cref="Module.Parameters"/> order.</param>
+    /// <param name="point">A point of the class.</param>
+    /// <param name="label">Its label.</param>
+    /// <param name="pointCount">N, the number of points of the epoch.</param>
+    /// <returns>The class's tape.</returns>
+    /// <exception cref="ArgumentException">
+    /// The model's output depends on a leaf scalar that is not one of its parameters, or a parameter holds a computed
+    /// scalar or shares its scalar with another parameter.
+    /// </exception>
+    public static ClassTape Record(Module<Scalar[], Scalar> model, Parameter[] parameters, DataPoint point, int label, int pointCount)
+    {
+        var x = new[] { new Scalar(point.X1, "x0"), new Scalar(point.X2, "x1") };
+        var output = model.Call(x);
+        var prob = label == 1 ? output : -output + 1.0;
+        var loss = -prob.Log();
+        var scaled = loss / pointCount;
+
+        var inputs = new Scalar[XInputs + parameters.Length];
+        x.CopyTo(inputs, 0);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            inputs[XInputs + i] = parameters[i].Value;
+        }
+
+        var tape = Tape.Record(scaled, inputs);
+        var reached = Reached(scaled);
+        var dependsOn = Array.ConvertAll(parameters, p => reached.Contains(p.Value));
+        return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
+    }
+
+    /// <summary>The class of a label: 1 for label 1, 0 for any other.</summary>
+    /// <param name="label">The label.</param>
+    /// <returns>0 or 1.</returns>
+    public static int ClassOf(int label) => label == 1 ? 1 : 0;
+
+    /// <summary>Copies the parameters' values into the tape's inputs, after x₀ and x₁.</summary>
+    /// <param name="values">One value per parameter, in <see cref="Module.Parameters"/> order.</param>
+    public void LoadParameters(ReadOnlySpan<double> values) => values.CopyTo(Tape.Inputs[XInputs..]);
+
+    /// <summary>Sets x to <paramref name="point"/>, replays forward and backward, and reports the point's results.</summary>
+    /// <param name="point">The point.</param>
+    /// <param name="label">Its label, for the correct count.</param>
+    /// <param name="loss">The point's unscaled loss −log(prob).</param>
+    /// <returns>Whether the point was classified correctly (see <see cref="Predictions.IsCorrect"/>).</returns>
+    public bool Replay(DataPoint point, int label, out double loss)
+    {
+        var inputs = Tape.Inputs;
+        inputs[0] = point.X1;
+        inputs[1] = point.X2;
+        Tape.Forward();
+        Tape.Backward();
+        loss = Tape.ValueAt(LossSlot);
+        return Predictions.IsCorrect(Tape.ValueAt(OutputSlot), label);
+    }
+
+    /// <summary>The gradient of the scaled loss with respect to each parameter, as of the latest <see cref="Replay"/>.</summary>
+    /// <returns>One gradient per parameter.</returns>
+    public ReadOnlySpan<double> ParameterGradients() => Tape.Gradients[XInputs..];
+
+    /// <summary>Every variable that backpropagation from <paramref name="output"/> visits: all it depends on, constants aside.</summary>
+    private static HashSet<IVariable> Reached(Scalar output)
+    {
+        var reached = new HashSet<IVariable>(ReferenceEqualityComparer.Instance) { output };
+        var pending = new Stack<IVariable>();
+        pending.Push(output);
+        while (pending.TryPop(out var variable))
+        {
+            foreach (var parent in variable.Parents)
+            {
+                if (!parent.IsConstant && reached.Add(parent))
+                {
+                    pending.Push(parent);
+                }
+            }
+        }
+
+        return reached;
+    }
+}
