@@ -110,14 +110,27 @@ public sealed partial class Scalar
     internal bool IsConstantInput(int i) =>
         _rare is Overflow { Inputs: { } many } ? many[i].IsConstant : (_constantInputs & (1 << i)) != 0;
 
-    /// <summary>The derivative collected so far by the running backward walk; 0 outside a walk.</summary>
-    internal double PendingDerivative { get; set; }
+    /// <summary>For a leaf, the derivative collected by the running backward walk; 0 outside a walk.</summary>
+    internal double CollectedInWalk => Leaf!.Collected;
 
-    /// <summary>For a leaf, whether the running backward walk has listed it (see <see cref="ScalarWalkWorkspace"/>).</summary>
-    internal bool ReachedInWalk
+    /// <summary>For a leaf: adds <paramref name="share"/> to what the running backward walk collected.</summary>
+    /// <param name="share">A contribution to ∂out/∂this.</param>
+    /// <returns>True the first time the walk reaches this leaf.</returns>
+    internal bool CollectInWalk(double share)
     {
-        get => Leaf!.ReachedInWalk;
-        set => Leaf!.ReachedInWalk = value;
+        var leaf = Leaf!;
+        leaf.Collected += share;
+        var first = !leaf.ReachedInWalk;
+        leaf.ReachedInWalk = true;
+        return first;
+    }
+
+    /// <summary>For a leaf: forgets what the running backward walk collected, as it ends.</summary>
+    internal void ForgetWalk()
+    {
+        var leaf = Leaf!;
+        leaf.Collected = 0.0;
+        leaf.ReachedInWalk = false;
     }
 
     /// <summary>The values saved by the function that computed this scalar.</summary>
@@ -188,7 +201,7 @@ public sealed partial class Scalar
     /// <summary>The out-of-line part of a scalar: <see cref="LeafState"/> or <see cref="Overflow"/>.</summary>
     private abstract class Rare;
 
-    /// <summary>What only a leaf needs: its name, its derivative, and a mark for the backward walk.</summary>
+    /// <summary>What only a leaf needs: its name, its derivative, and what the running backward walk collected for it.</summary>
     private sealed class LeafState(string? name) : Rare
     {
         public string? Name { get; } = name;
@@ -196,6 +209,8 @@ public sealed partial class Scalar
         public double Derivative { get; set; }
 
         public bool HasDerivative { get; set; }
+
+        public double Collected { get; set; }
 
         public bool ReachedInWalk { get; set; }
     }

@@ -6,15 +6,16 @@ namespace MiniTorch;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each scalar collects the derivative sent to it in a field, which is 0 outside a walk. The computed scalars reached
-/// wait in a <see cref="ScalarWalkWorkspace"/>, which hands them out newest first by <see cref="Scalar.UniqueId"/>:
+/// The computed scalars reached wait in a <see cref="ScalarWalkWorkspace"/>, with the derivative sent to them so far,
+/// and it hands them out newest first by <see cref="Scalar.UniqueId"/>:
 /// every scalar is newer than its inputs, so when a scalar is taken, everything that uses it has been taken already
 /// and its derivative is complete. It then sends its share to each input, in argument order: the order in which the
-/// reference walk visits them. Leaves pass nothing on, so they add what they collected to their derivatives at the end.
+/// reference walk visits them. Leaves pass nothing on: each collects what it receives, and adds the total to its
+/// derivative at the end. The scalars themselves are only read, never written, until then.
 /// </para>
 /// <para>
 /// If a function throws (an <see cref="AnomalyException"/>, say), the walk stops, no leaf derivative changes, and every
-/// collected derivative is set back to 0, so the graph can be walked again.
+/// leaf forgets what it collected, so the graph can be walked again.
 /// </para>
 /// </remarks>
 internal static class ScalarBackpropagation
@@ -46,7 +47,7 @@ internal static class ScalarBackpropagation
             Sweep(work);
             foreach (var leaf in work.Leaves)
             {
-                leaf.AccumulateDerivative(leaf.PendingDerivative);
+                leaf.AccumulateDerivative(leaf.CollectedInWalk);
             }
         }
         finally
@@ -62,10 +63,8 @@ internal static class ScalarBackpropagation
 
     private static void Sweep(ScalarWalkWorkspace work)
     {
-        while (work.TryTakeNewest(out var node))
+        while (work.TryTakeNewest(out var node, out var dNode))
         {
-            var dNode = node.PendingDerivative;
-            node.PendingDerivative = 0.0;
             var inputs = node.Inputs;
             var pair = default(DoublePair);
             var shares = inputs.Length <= 2 ? ((Span<double>)pair)[..inputs.Length] : new double[inputs.Length];
