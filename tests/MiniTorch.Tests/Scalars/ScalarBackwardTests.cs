@@ -22,6 +22,21 @@ public sealed class ScalarBackwardTests
     }
 
     [Fact]
+    public void Backward_matches_the_reference_when_other_scalars_are_created_between_the_operations()
+    {
+        var point = Gen.Double[-3.0, 3.0];
+        Gen.Select(Gen.Int, point, point, point, Gen.Int[0, 3]).Sample(
+            (seed, a, b, c, spacing) =>
+            {
+                var fast = Derivatives(seed, a, b, c, output => output.Backward(0.7), spacing);
+                var reference = Derivatives(seed, a, b, c, output => MiniTorch.Autodiff.Backpropagate(output, 0.7), spacing);
+
+                Assert.Equal(reference, fast);
+            },
+            iter: 300);
+    }
+
+    [Fact]
     public void A_graph_built_in_pieces_far_apart_gives_the_reference_derivatives()
     {
         double?[] Run(Action<Scalar> backpropagate)
@@ -134,13 +149,18 @@ public sealed class ScalarBackwardTests
     /// Builds a random graph over three leaves, with shared nodes, every function, and a function whose two local
     /// derivatives differ (so the order in which a node used twice by one function receives them matters).
     /// </summary>
-    private static double?[] Derivatives(int seed, double a, double b, double c, Action<Scalar> backpropagate)
+    private static double?[] Derivatives(int seed, double a, double b, double c, Action<Scalar> backpropagate, int spacing = 0)
     {
         var random = new Random(seed);
         Scalar[] leaves = [new(a), new(b), new(c)];
         var nodes = new List<Scalar>(leaves);
         for (var i = random.Next(1, 60); i > 0; i--)
         {
+            for (var gap = spacing == 0 ? 0 : random.Next((int)Math.Pow(10, spacing + 1)); gap > 0; gap--)
+            {
+                _ = Scalar.Constant(gap);
+            }
+
             var p = nodes[random.Next(nodes.Count)];
             var q = random.Next(3) == 0 ? p : nodes[random.Next(nodes.Count)];
             nodes.Add(random.Next(10) switch
