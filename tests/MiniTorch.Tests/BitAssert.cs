@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace MiniTorch.Tests.Tape;
+namespace MiniTorch.Tests;
 
-/// <summary>Bit-for-bit comparison of doubles, the tape's promise.</summary>
+/// <summary>Bit-for-bit comparison of doubles, the promise of the tape and of the expression parser.</summary>
 internal static class BitAssert
 {
     /// <summary>
