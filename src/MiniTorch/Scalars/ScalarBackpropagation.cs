@@ -23,7 +23,7 @@ internal static class ScalarBackpropagation
     // A workspace that grew beyond this many entries is left to the collector rather than kept. Up to it (a window of
     // 16 MB) a thread reuses the storage, so repeated walks over graphs of a million scalars allocate nothing and cause
     // no large-object allocations, whose collections would walk the whole live graph.
-    private const int KeptCapacity = 1 << 21;
+    private const int KeptCapacity = 1 << 20;
 
     // Reused between walks on the same thread, so that a backward pass allocates nothing once it is large enough.
     [ThreadStatic]
