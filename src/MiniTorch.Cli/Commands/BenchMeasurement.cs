@@ -10,7 +10,9 @@ namespace MiniTorch.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the timed runs take
-/// turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three alike. A run
+/// turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three alike. The ratio
+/// to the baseline is the median of the ratios within each turn, which cancels the drifts of the machine's speed that
+/// the medians of the times alone keep. A run
 /// starts from a fresh network (and a fresh engine, so the tape engine records in its first epoch) and is timed with
 /// <see cref="Stopwatch"/>; its allocations are read with <see cref="GC.GetAllocatedBytesForCurrentThread"/>, the SGD
 /// steps' part separately. A full garbage collection before each run keeps one engine's garbage out of another's time.
@@ -74,7 +76,6 @@ internal static class BenchMeasurement
         }
 
         var opsPerRun = (double)epochs * opsPerEpoch;
-        var baselineSeconds = Median(samples[0].Select(s => s.Seconds));
         var rows = engines.Select((engine, e) =>
         {
             var seconds = Median(samples[e].Select(s => s.Seconds));
@@ -85,7 +86,7 @@ internal static class BenchMeasurement
                 seconds * 1e9 / opsPerRun,
                 samples[e].Average(s => s.Bytes) / opsPerRun,
                 samples[e].Average(s => s.StepBytes) / opsPerRun,
-                seconds / baselineSeconds,
+                Median(samples[e].Select((s, r) => s.Seconds / samples[0][r].Seconds)),
                 samples[e][^1].FinalLoss);
         });
         report = new BenchReport(

@@ -99,7 +99,9 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
     /// <param name="NsPerOp">The median time divided by the scalar operations of a run (epochs × <see cref="OpsPerEpoch"/>), in nanoseconds.</param>
     /// <param name="BytesPerOp">The bytes a run allocated on its thread (mean over the runs), divided by its scalar operations.</param>
     /// <param name="StepBytesPerOp">The part of <see cref="BytesPerOp"/> allocated by the SGD steps.</param>
-    /// <param name="RatioToBaseline">The median time divided by the hand-written baseline's.</param>
+    /// <param name="RatioToBaseline">
+    /// The median over the turns of this engine's time divided by the hand-written baseline's time in the same turn.
+    /// </param>
     /// <param name="FinalLoss">The total loss of the last epoch.</param>
     public sealed record Row(string Engine, double MedianSeconds, double FirstEpochSeconds, double NsPerOp, double BytesPerOp, double StepBytesPerOp, double RatioToBaseline, double FinalLoss);
 }
