@@ -96,10 +96,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             Reset(model, data.Count);
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            _values[i] = _parameters[i].Value.Data;
-        }
+        ClassTape.ReadValues(_parameters, _values);
 
         RecordMissingTapes(model, data);
         Array.Clear(_sums);
@@ -131,13 +128,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _data = null;
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            if (Reaches(0, i) || Reaches(1, i))
-            {
-                _parameters[i].Value.AccumulateDerivative(_sums[i]);
-            }
-        }
+        ClassTape.HandOverGradients(_parameters, _sums, _tapes[0], _classSeen);
 
         return new EpochTotals(totalLoss, correct);
     }
@@ -147,9 +138,6 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
 
     /// <summary>Stops the worker threads. Safe to call more than once; afterwards <see cref="RunEpoch"/> throws.</summary>
     public void Dispose() => _workers.Dispose();
-
-    private bool Reaches(int labelClass, int parameter) =>
-        _classSeen[labelClass] && _tapes[0][labelClass]!.DependsOn[parameter];
 
     private void Reset(Module<Scalar[], Scalar> model, int pointCount)
     {

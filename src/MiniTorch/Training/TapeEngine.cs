@@ -74,10 +74,7 @@ public sealed class TapeEngine : ITrainingEngine
             Reset(model, data.Count);
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            _values[i] = _parameters[i].Value.Data;
-        }
+        ClassTape.ReadValues(_parameters, _values);
 
         foreach (var classTape in _tapes)
         {
@@ -100,19 +97,10 @@ public sealed class TapeEngine : ITrainingEngine
             totalLoss += loss;
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            if (Reaches(0, i) || Reaches(1, i))
-            {
-                _parameters[i].Value.AccumulateDerivative(_sums[i]);
-            }
-        }
+        ClassTape.HandOverGradients(_parameters, _sums, _tapes, _classSeen);
 
         return new EpochTotals(totalLoss, correct);
     }
-
-    private bool Reaches(int labelClass, int parameter) =>
-        _classSeen[labelClass] && _tapes[labelClass]!.DependsOn[parameter];
 
     private void Reset(Module<Scalar[], Scalar> model, int pointCount)
     {
