@@ -2,7 +2,8 @@ namespace MiniTorch;
 
 /// <summary>
 /// The backward pass behind <see cref="Scalar.Backward"/>: the same visits in the same order as
-/// <see cref="Autodiff.Backpropagate"/>, so the same results bit for bit, in one pass with no sort and no hashing.
+/// <see cref="Autodiff.Backpropagate"/>, so the same results bit for bit, in one pass with no sort, no hashing and no
+/// visited marks.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -11,7 +12,7 @@ namespace MiniTorch;
 /// every scalar is newer than its inputs, so when a scalar is taken, everything that uses it has been taken already
 /// and its derivative is complete. It then sends its share to each input, in argument order: the order in which the
 /// reference walk visits them. Leaves pass nothing on: each collects what it receives, and adds the total to its
-/// derivative at the end. The scalars themselves are only read, never written, until then.
+/// derivative at the end. Computed scalars are only read, never written.
 /// </para>
 /// <para>
 /// If a function throws (an <see cref="AnomalyException"/>, say), the walk stops, no leaf derivative changes, and every
