@@ -21,9 +21,9 @@ namespace MiniTorch;
 /// </remarks>
 internal static class ScalarBackpropagation
 {
-    // A workspace that grew beyond this many entries is left to the collector rather than kept. Up to it (a window of
-    // 16 MB) a thread reuses the storage, so repeated walks over graphs of a million scalars allocate nothing and cause
-    // no large-object allocations, whose collections would walk the whole live graph.
+    // A workspace that grew beyond this many entries is left to the collector rather than kept. Up to it (a ring of
+    // 16 MB, or a million leaves) a thread reuses the storage, so repeated walks allocate nothing and cause no
+    // large-object allocations, whose collections would walk the whole live graph.
     private const int KeptCapacity = 1 << 20;
 
     // Reused between walks on the same thread, so that a backward pass allocates nothing once it is large enough.

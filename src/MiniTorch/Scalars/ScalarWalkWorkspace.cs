@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace MiniTorch;
@@ -10,25 +11,28 @@ namespace MiniTorch;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The waiting scalars sit in a <em>window</em>: slot k holds the scalar whose id is k below the newest id of the
-/// window, and the sum of what it received. Every scalar is newer than its inputs, so a scalar only ever sends to slots
-/// after the one being taken, and taking slots in order hands the scalars out newest first in linear time, with no sort
-/// and no hashing. A slot also says whether its scalar is already waiting, so nothing is queued twice.
+/// The waiting scalars sit in a <em>window</em>: slot k belongs to the scalar whose id is k below the newest id of the
+/// window, and holds it with the sum of what it received. Every scalar is newer than its inputs, so a scalar only ever
+/// sends to slots after the one being taken, and taking slots in order hands the scalars out newest first in linear
+/// time, with no sort and no hashing. A slot also says whether its scalar is already waiting, so nothing is queued
+/// twice. Only the slots from the one being taken to the farthest one waiting are stored, in a ring (slot k at
+/// position k mod its length), so a long chain needs a few slots, not one per scalar.
 /// </para>
 /// <para>
-/// The ids of one graph are usually nearly consecutive, so the window stays about as large as the graph. A scalar
-/// too far below the window (a piece of the graph built much earlier) waits in a heap instead, one entry per
-/// contribution, in the order they were sent; when the window runs empty it moves down to the newest scalar in the
-/// heap, and the contributions are added to their slots in that order, so every sum is added up in sending order.
+/// The ids of one graph are usually nearly consecutive, so the ring stays small. A scalar too far below the window (a
+/// piece of the graph built much earlier) waits in a heap instead, one entry per contribution, in the order they were
+/// sent; when the window runs empty it moves down to the newest scalar in the heap, and the contributions are added to
+/// their slots in that order, so every sum is added up in sending order.
 /// </para>
 /// </remarks>
 internal sealed class ScalarWalkWorkspace
 {
     private readonly PriorityQueue<(Scalar Node, double Share), (long NewestFirst, long Sent)> _far = new();
     private readonly List<Scalar> _leaves = [];
-    private Slot[] _window = new Slot[256];
+    private Slot[] _ring = new Slot[256];
     private long _newest;
-    private int _next;
+    private long _next;
+    private long _farFrom;
     private int _waiting;
     private long _taken;
     private long _sent;
@@ -37,7 +41,7 @@ internal sealed class ScalarWalkWorkspace
     public ReadOnlySpan<Scalar> Leaves => CollectionsMarshal.AsSpan(_leaves);
 
     /// <summary>The largest storage held, to decide whether it is worth keeping.</summary>
-    public int Capacity => Math.Max(_window.Length, _leaves.Capacity);
+    public int Capacity => Math.Max(_ring.Length, _leaves.Capacity);
 
     /// <summary>Starts a walk from <paramref name="output"/>, the newest scalar of its graph.</summary>
     /// <param name="output">The scalar being differentiated; not a constant.</param>
@@ -68,18 +72,22 @@ internal sealed class ScalarWalkWorkspace
             return;
         }
 
+        // While the heap holds scalars, the slots from _farFrom on belong to it, so that every contribution to one
+        // scalar goes to the same place even after the ring has moved on far enough to hold it.
         var slot = _newest - input.UniqueId;
-        if (slot < _window.Length)
+        var reach = slot - _next + 1;
+        if (_far.Count > 0 ? slot < _farFrom : reach <= _ring.Length)
         {
-            Add((int)slot, input, share);
+            Add(slot, input, share);
         }
-        else if (_far.Count == 0 && slot <= (4 * (_taken + _waiting)) + 1024)
+        else if (_far.Count == 0 && reach <= (4 * (_taken + _waiting)) + 1024)
         {
-            Array.Resize(ref _window, (int)Math.Max(2L * _window.Length, slot + 1));
-            Add((int)slot, input, share);
+            Widen(reach);
+            Add(slot, input, share);
         }
         else
         {
+            _farFrom = _far.Count == 0 ? _next + _ring.Length : _farFrom;
             _far.Enqueue((input, share), (-input.UniqueId, _sent++));
         }
     }
@@ -96,12 +104,13 @@ internal sealed class ScalarWalkWorkspace
             return false;
         }
 
-        while (_window[_next].Node is null)
+        var mask = _ring.Length - 1;
+        while (_ring[(int)(_next & mask)].Node is null)
         {
             _next++;
         }
 
-        ref var slot = ref _window[_next++];
+        ref var slot = ref _ring[(int)(_next++ & mask)];
         (node, derivative) = (slot.Node!, slot.Derivative);
         slot = default;
         _waiting--;
@@ -115,11 +124,11 @@ internal sealed class ScalarWalkWorkspace
     /// </summary>
     public void Clear()
     {
-        for (var i = _next; _waiting > 0; i++)
+        for (var i = 0; _waiting > 0; i++)
         {
-            if (_window[i].Node is not null)
+            if (_ring[i].Node is not null)
             {
-                _window[i] = default;
+                _ring[i] = default;
                 _waiting--;
             }
         }
@@ -134,9 +143,9 @@ internal sealed class ScalarWalkWorkspace
         _leaves.Clear();
     }
 
-    private void Add(int slot, Scalar node, double share)
+    private void Add(long slot, Scalar node, double share)
     {
-        ref var target = ref _window[slot];
+        ref var target = ref _ring[(int)(slot & (_ring.Length - 1))];
         if (target.Node is null)
         {
             target.Node = node;
@@ -157,16 +166,32 @@ internal sealed class ScalarWalkWorkspace
 
         _newest = newest.Node.UniqueId;
         _next = 0;
-        while (_far.TryPeek(out var entry, out _) && _newest - entry.Node.UniqueId < _window.Length)
+        while (_far.TryPeek(out var entry, out _) && _newest - entry.Node.UniqueId < _ring.Length)
         {
             _far.Dequeue();
-            Add((int)(_newest - entry.Node.UniqueId), entry.Node, entry.Share);
+            Add(_newest - entry.Node.UniqueId, entry.Node, entry.Share);
         }
 
+        _farFrom = _ring.Length;
         return true;
     }
 
-    /// <summary>A place in the window: a waiting scalar and the sum of what was sent to it, or empty.</summary>
+    // Makes the ring long enough to hold `reach` slots from the next one to be taken (a power of two, at least double),
+    // moving every waiting scalar to its position in the new ring.
+    private void Widen(long reach)
+    {
+        var old = _ring;
+        _ring = new Slot[(int)Math.Max(2L * old.Length, (long)BitOperations.RoundUpToPowerOf2((ulong)reach))];
+        foreach (var slot in old)
+        {
+            if (slot.Node is { } node)
+            {
+                _ring[(int)((_newest - node.UniqueId) & (_ring.Length - 1))] = slot;
+            }
+        }
+    }
+
+    /// <summary>A place in the ring: a waiting scalar and the sum of what was sent to it, or empty.</summary>
     private struct Slot
     {
         public Scalar? Node;

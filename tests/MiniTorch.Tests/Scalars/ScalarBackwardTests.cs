@@ -33,7 +33,7 @@ public sealed class ScalarBackwardTests
 
                 Assert.Equal(reference, fast);
             },
-            iter: 300);
+            iter: 1000);
     }
 
     [Fact]
