@@ -13,4 +13,14 @@ internal static class BitAssert
         Assert.True(
             BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual) || (double.IsNaN(expected) && double.IsNaN(actual)),
             string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:R}, got {actual:R}"));
+
+    /// <summary>Passes when the arrays have the same length and every pair of values passes <see cref="Identical(double, double, string)"/>.</summary>
+    public static void Identical(double[] expected, double[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Identical(expected[i], actual[i], string.Create(CultureInfo.InvariantCulture, $"{what} {i}"));
+        }
+    }
 }

@@ -21,9 +21,9 @@ public sealed class ParallelTapeEngineTests
     {
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
-        var graph = new Run(settings, new ScalarEngine());
-        var tape = new Run(settings, new TapeEngine());
-        var parallel = Enumerable.Range(1, 4).Select(threads => new Run(settings, new ParallelTapeEngine(threads))).ToArray();
+        var graph = new EngineRun(settings, new ScalarEngine());
+        var tape = new EngineRun(settings, new TapeEngine());
+        var parallel = Enumerable.Range(1, 4).Select(threads => new EngineRun(settings, new ParallelTapeEngine(threads))).ToArray();
         try
         {
             for (var epoch = 1; epoch <= Epochs; epoch++)
@@ -34,7 +34,7 @@ public sealed class ParallelTapeEngineTests
                 {
                     var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}, {threads} thread(s)");
                     Assert.True(Totals(expected) == Totals(run.Epoch(data)), $"{where}: totals");
-                    AssertSameBits(graph.Derivatives(), run.Derivatives(), $"{where}, derivatives");
+                    BitAssert.Identical(graph.Derivatives(), run.Derivatives(), $"{where}, derivatives");
                 }
 
                 foreach (var run in parallel.Append(graph).Append(tape))
@@ -44,7 +44,7 @@ public sealed class ParallelTapeEngineTests
 
                 foreach (var run in parallel.Append(tape))
                 {
-                    AssertSameBits(graph.Values(), run.Values(), string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}, parameters after the step"));
+                    BitAssert.Identical(graph.Values(), run.Values(), string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}, parameters after the step"));
                 }
             }
         }
@@ -73,12 +73,12 @@ public sealed class ParallelTapeEngineTests
             {
                 var settings = new TrainingSettings(MiniTorch.Datasets.Names[c.dataset], c.points, c.hidden, 0.5, 3, c.seed);
                 var data = settings.CreateDataset();
-                var tape = new Run(settings, new TapeEngine());
-                using var parallel = new Run(settings, new ParallelTapeEngine(c.threads));
+                var tape = new EngineRun(settings, new TapeEngine());
+                using var parallel = new EngineRun(settings, new ParallelTapeEngine(c.threads));
                 for (var epoch = 0; epoch < settings.Epochs; epoch++)
                 {
                     Assert.Equal(Totals(tape.Epoch(data)), Totals(parallel.Epoch(data)));
-                    AssertSameBits(tape.Derivatives(), parallel.Derivatives(), "derivatives");
+                    BitAssert.Identical(tape.Derivatives(), parallel.Derivatives(), "derivatives");
                     tape.Step();
                     parallel.Step();
                 }
@@ -95,8 +95,8 @@ public sealed class ParallelTapeEngineTests
     {
         var settings = new TrainingSettings("circle", points, 5, 0.5, 10, 4);
         var data = settings.CreateDataset();
-        var tape = new Run(settings, new TapeEngine());
-        using var parallel = new Run(settings, new ParallelTapeEngine(threads));
+        var tape = new EngineRun(settings, new TapeEngine());
+        using var parallel = new EngineRun(settings, new ParallelTapeEngine(threads));
 
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
@@ -105,7 +105,7 @@ public sealed class ParallelTapeEngineTests
             parallel.Step();
         }
 
-        AssertSameBits(tape.Values(), parallel.Values(), "parameters");
+        BitAssert.Identical(tape.Values(), parallel.Values(), "parameters");
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public sealed class ParallelTapeEngineTests
     {
         var settings = new TrainingSettings("split", 1500, 40, 0.5, 2, 6);
         var data = settings.CreateDataset();
-        var tape = new Run(settings, new TapeEngine());
-        using var parallel = new Run(settings, new ParallelTapeEngine(3));
+        var tape = new EngineRun(settings, new TapeEngine());
+        using var parallel = new EngineRun(settings, new ParallelTapeEngine(3));
 
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
@@ -123,7 +123,7 @@ public sealed class ParallelTapeEngineTests
             parallel.Step();
         }
 
-        AssertSameBits(tape.Values(), parallel.Values(), "parameters");
+        BitAssert.Identical(tape.Values(), parallel.Values(), "parameters");
         Assert.InRange(((ParallelTapeEngine)parallel.Engine).RoundSize, 3, (data.Count / 3) - 1);
     }
 
@@ -139,7 +139,7 @@ public sealed class ParallelTapeEngineTests
         var parallel = new Trainer(parallelNetwork, settings.CreateDataset(), settings.LearningRate, engine).Train(settings.Epochs);
 
         Assert.Equal(graph.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)), parallel.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)));
-        AssertSameBits(Values(graphNetwork), Values(parallelNetwork), "parameters");
+        BitAssert.Identical(EngineRun.Values(graphNetwork), EngineRun.Values(parallelNetwork), "parameters");
     }
 
     [Fact]
@@ -203,47 +203,6 @@ public sealed class ParallelTapeEngineTests
     private static (long Loss, int Correct) Totals(EpochTotals totals) => (Bits(totals.TotalLoss), totals.Correct);
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
-
-    private static double[] Values(Module model) => [.. model.Parameters().Select(p => p.Value.Data)];
-
-    private static void AssertSameBits(double[] expected, double[] actual, string what)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Bits(expected[i]) == Bits(actual[i]), string.Create(CultureInfo.InvariantCulture, $"{what} {i}: {expected[i]:R} against {actual[i]:R}"));
-        }
-    }
-
-    /// <summary>The trainer's loop spelled out, so that the derivatives can be compared before each step.</summary>
-    private sealed class Run : IDisposable
-    {
-        private readonly Network _network;
-        private readonly Sgd _sgd;
-
-        public Run(TrainingSettings settings, ITrainingEngine engine)
-        {
-            _network = settings.CreateNetwork();
-            _sgd = new Sgd(_network.Parameters(), settings.LearningRate);
-            Engine = engine;
-        }
-
-        public ITrainingEngine Engine { get; }
-
-        public EpochTotals Epoch(Dataset data)
-        {
-            _sgd.ZeroGrad();
-            return Engine.RunEpoch(_network, data);
-        }
-
-        public void Step() => _sgd.Step();
-
-        public double[] Derivatives() => [.. _network.Parameters().Select(p => p.Value.Derivative ?? double.NaN)];
-
-        public double[] Values() => ParallelTapeEngineTests.Values(_network);
-
-        public void Dispose() => (Engine as IDisposable)?.Dispose();
-    }
 
     /// <summary>σ(guard(x₀) · w): the guard throws for x₀ above 0.65, so only a replay of the last point fails.</summary>
     private sealed class Guarded : Module<Scalar[], Scalar>

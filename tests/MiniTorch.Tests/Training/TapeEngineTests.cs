@@ -19,8 +19,8 @@ public sealed class TapeEngineTests
     {
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
-        var graph = new Run(settings.CreateNetwork(), settings.LearningRate, new ScalarEngine());
-        var tape = new Run(settings.CreateNetwork(), settings.LearningRate, new TapeEngine());
+        var graph = new EngineRun(settings, new ScalarEngine());
+        var tape = new EngineRun(settings, new TapeEngine());
 
         for (var epoch = 1; epoch <= Epochs; epoch++)
         {
@@ -30,10 +30,10 @@ public sealed class TapeEngineTests
             var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}");
             Assert.Equal(Bits(expected.TotalLoss), Bits(actual.TotalLoss));
             Assert.True(expected.Correct == actual.Correct, $"{where}: correct {expected.Correct} against {actual.Correct}");
-            AssertSameBits(graph.Derivatives(), tape.Derivatives(), $"{where}, derivatives");
+            BitAssert.Identical(graph.Derivatives(), tape.Derivatives(), $"{where}, derivatives");
             graph.Step();
             tape.Step();
-            AssertSameBits(graph.Values(), tape.Values(), $"{where}, parameters after the step");
+            BitAssert.Identical(graph.Values(), tape.Values(), $"{where}, parameters after the step");
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class TapeEngineTests
         var tape = new Trainer(tapeNetwork, settings.CreateDataset(), settings.LearningRate, new TapeEngine()).Train(settings.Epochs);
 
         Assert.Equal(graph.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)), tape.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)));
-        AssertSameBits(Values(graphNetwork), Values(tapeNetwork), "parameters");
+        BitAssert.Identical(EngineRun.Values(graphNetwork), EngineRun.Values(tapeNetwork), "parameters");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class TapeEngineTests
             var actual = engine.RunEpoch(network, data);
 
             Assert.Equal((Bits(expected.TotalLoss), expected.Correct), (Bits(actual.TotalLoss), actual.Correct));
-            AssertSameBits(graphDerivatives, [.. network.Parameters().Select(p => p.Value.Derivative!.Value)], "derivatives");
+            BitAssert.Identical(graphDerivatives, [.. network.Parameters().Select(p => p.Value.Derivative!.Value)], "derivatives");
             var h = network.Hidden;
             Assert.Equal(data.Labels.Sum(label => NodesPerPoint(h, label)), engine.NodesPerEpoch(data));
         }
@@ -137,35 +137,6 @@ public sealed class TapeEngineTests
     private static long NodesPerPoint(int h, int label) => (2 * ((2 * h) + (h * h) + h)) + (2 * h) + 4 + (label == 1 ? 0 : 2);
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
-
-    private static double[] Values(Module model) => [.. model.Parameters().Select(p => p.Value.Data)];
-
-    private static void AssertSameBits(double[] expected, double[] actual, string what)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Bits(expected[i]) == Bits(actual[i]), string.Create(CultureInfo.InvariantCulture, $"{what} {i}: {expected[i]:R} against {actual[i]:R}"));
-        }
-    }
-
-    /// <summary>The trainer's loop spelled out, so that the derivatives can be compared before each step.</summary>
-    private sealed class Run(Network network, double rate, ITrainingEngine engine)
-    {
-        private readonly Sgd _sgd = new(network.Parameters(), rate);
-
-        public EpochTotals Epoch(Dataset data)
-        {
-            _sgd.ZeroGrad();
-            return engine.RunEpoch(network, data);
-        }
-
-        public void Step() => _sgd.Step();
-
-        public double[] Derivatives() => [.. network.Parameters().Select(p => p.Value.Derivative!.Value)];
-
-        public double[] Values() => TapeEngineTests.Values(network);
-    }
 
     /// <summary>σ(x₀ · w), with a second parameter that the output never uses.</summary>
     private sealed class OneWeight : Module<Scalar[], Scalar>
