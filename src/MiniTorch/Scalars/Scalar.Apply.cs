@@ -28,14 +28,17 @@ public sealed partial class Scalar
         var pair = default(DoublePair);
         var values = inputs.Length <= 2 ? ((Span<double>)pair)[..inputs.Length] : new double[inputs.Length];
         var needsGrad = false;
+        var constantInputs = 0;
         for (var i = 0; i < inputs.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(inputs[i], nameof(inputs));
             values[i] = inputs[i].Data;
-            needsGrad |= !inputs[i].IsConstant;
+            var isConstant = inputs[i].IsConstant;
+            needsGrad |= !isConstant;
+            constantInputs |= isConstant && i < 2 ? 1 << i : 0;
         }
 
-        var result = needsGrad ? new Scalar(ScalarFunction.Of<TFunction>(), inputs) : null;
+        var result = needsGrad ? new Scalar(ScalarFunction.Of<TFunction>(), inputs, (byte)constantInputs) : null;
         var data = TFunction.Forward(result is null ? new Context(noGrad: true) : new Context(result), values);
         if (Autodiff.IsDetectingAnomalies && !double.IsFinite(data))
         {

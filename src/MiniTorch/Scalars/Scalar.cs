@@ -49,7 +49,8 @@ public sealed partial class Scalar
         UniqueId = Interlocked.Increment(ref s_lastId);
     }
 
-    private Scalar(ScalarFunction function, ReadOnlySpan<Scalar> inputs)
+    // constantInputs: bit i set when inputs[i] is a constant, for the first two inputs.
+    private Scalar(ScalarFunction function, ReadOnlySpan<Scalar> inputs, byte constantInputs)
         : this(0.0)
     {
         _function = function;
@@ -68,10 +69,7 @@ public sealed partial class Scalar
         }
 
         _inputCount = (byte)inputs.Length;
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            _constantInputs |= (byte)(inputs[i].IsConstant ? 1 << i : 0);
-        }
+        _constantInputs = constantInputs;
     }
 
     /// <summary>The value this scalar holds.</summary>

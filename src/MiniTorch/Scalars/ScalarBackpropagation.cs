@@ -46,10 +46,7 @@ internal static class ScalarBackpropagation
         {
             work.Start(output, dOutput);
             Sweep(work);
-            foreach (var leaf in work.Leaves)
-            {
-                leaf.AccumulateDerivative(leaf.CollectedInWalk);
-            }
+            work.FinishLeaves();
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace MiniTorch;
 
@@ -36,9 +35,6 @@ internal sealed class ScalarWalkWorkspace
     private int _waiting;
     private long _taken;
     private long _sent;
-
-    /// <summary>The leaves reached so far, in no particular order.</summary>
-    public ReadOnlySpan<Scalar> Leaves => CollectionsMarshal.AsSpan(_leaves);
 
     /// <summary>The largest storage held, to decide whether it is worth keeping.</summary>
     public int Capacity => Math.Max(_ring.Length, _leaves.Capacity);
@@ -116,6 +112,21 @@ internal sealed class ScalarWalkWorkspace
         _waiting--;
         _taken++;
         return true;
+    }
+
+    /// <summary>
+    /// Ends a finished walk: each leaf reached adds what it collected to its derivative and forgets it; the list of
+    /// leaves is emptied.
+    /// </summary>
+    public void FinishLeaves()
+    {
+        foreach (var leaf in _leaves)
+        {
+            leaf.AccumulateDerivative(leaf.CollectedInWalk);
+            leaf.ForgetWalk();
+        }
+
+        _leaves.Clear();
     }
 
     /// <summary>
