@@ -21,30 +21,66 @@ public sealed partial class Scalar
     {
         if (inputs.Length != TFunction.Arity)
         {
-            throw new ArgumentException(
-                $"{TFunction.Name} takes {TFunction.Arity} input(s), but {inputs.Length} were given.", nameof(inputs));
+            throw ArityMismatch(TFunction.Name, TFunction.Arity, inputs.Length, nameof(inputs));
         }
 
-        var pair = default(DoublePair);
-        var values = inputs.Length <= 2 ? ((Span<double>)pair)[..inputs.Length] : new double[inputs.Length];
+        foreach (var input in inputs)
+        {
+            ArgumentNullException.ThrowIfNull(input, nameof(inputs));
+        }
+
+        // The arity is a constant of each function type, so each function compiles to one of these three.
+        return TFunction.Arity switch
+        {
+            1 => ApplyToOne<TFunction>(inputs[0]),
+            2 => ApplyToTwo<TFunction>(inputs[0], inputs[1]),
+            _ => ApplyToMany<TFunction>(inputs),
+        };
+    }
+
+    private static Scalar ApplyToOne<TFunction>(Scalar input)
+        where TFunction : IScalarFunction
+    {
+        var result = input.IsConstant ? null : new Scalar(ScalarFunction.Of<TFunction>(), input, constantInputs: 0);
+        var values = default(DoublePair);
+        values[0] = input.Data;
+        return Finish<TFunction>(result, ((ReadOnlySpan<double>)values)[..1], [input]);
+    }
+
+    private static Scalar ApplyToTwo<TFunction>(Scalar first, Scalar second)
+        where TFunction : IScalarFunction
+    {
+        var constantInputs = (first.IsConstant ? 1 : 0) | (second.IsConstant ? 2 : 0);
+        var result = constantInputs == 3 ? null : new Scalar(ScalarFunction.Of<TFunction>(), first, second, (byte)constantInputs);
+        var values = default(DoublePair);
+        values[0] = first.Data;
+        values[1] = second.Data;
+        return Finish<TFunction>(result, values, [first, second]);
+    }
+
+    private static Scalar ApplyToMany<TFunction>(ReadOnlySpan<Scalar> inputs)
+        where TFunction : IScalarFunction
+    {
+        var values = new double[inputs.Length];
         var needsGrad = false;
-        var constantInputs = 0;
         for (var i = 0; i < inputs.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(inputs[i], nameof(inputs));
             values[i] = inputs[i].Data;
-            var isConstant = inputs[i].IsConstant;
-            needsGrad |= !isConstant;
-            constantInputs |= isConstant && i < 2 ? 1 << i : 0;
+            needsGrad |= !inputs[i].IsConstant;
         }
 
-        var result = needsGrad ? new Scalar(ScalarFunction.Of<TFunction>(), inputs, (byte)constantInputs) : null;
+        var result = needsGrad ? new Scalar(ScalarFunction.Of<TFunction>(), inputs) : null;
+        return Finish<TFunction>(result, values, inputs);
+    }
+
+    // Runs the forward pass into `result` (null when no input needs a derivative: the value becomes a constant).
+    private static Scalar Finish<TFunction>(Scalar? result, ReadOnlySpan<double> values, ReadOnlySpan<Scalar> inputs)
+        where TFunction : IScalarFunction
+    {
         var data = TFunction.Forward(result is null ? new Context(noGrad: true) : new Context(result), values);
         if (Autodiff.IsDetectingAnomalies && !double.IsFinite(data))
         {
-            throw new AnomalyException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{TFunction.Name} produced {data} from inputs {Describe(inputs)}."));
+            throw NonFiniteValue(TFunction.Name, data, inputs);
         }
 
         if (result is null)
@@ -55,4 +91,10 @@ public sealed partial class Scalar
         result.Data = data;
         return result;
     }
+
+    private static ArgumentException ArityMismatch(string function, int arity, int given, string paramName) =>
+        new($"{function} takes {arity} input(s), but {given} were given.", paramName);
+
+    private static AnomalyException NonFiniteValue(string function, double data, ReadOnlySpan<Scalar> inputs) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{function} produced {data} from inputs {Describe(inputs)}."));
 }

@@ -8,7 +8,7 @@ public sealed partial class Scalar : IVariable
     public bool IsLeaf => _rare is LeafState;
 
     /// <summary>True for a constant: a plain number with no history, which backpropagation skips.</summary>
-    public bool IsConstant => _function is null && _rare is not LeafState;
+    public bool IsConstant => _function == 0 && _rare is not LeafState;
 
     /// <summary>The scalars this one was computed from, in argument order; empty for leaves and constants.</summary>
     public IReadOnlyList<IVariable> Parents => Inputs.ToArray();
@@ -47,7 +47,7 @@ public sealed partial class Scalar : IVariable
     /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
     public ParentDerivatives ChainRule(double dOutput)
     {
-        if (_function is null)
+        if (_function == 0)
         {
             throw new InvalidOperationException($"ChainRule needs a computed scalar, but scalar {Name} is a leaf or a constant.");
         }
@@ -72,12 +72,13 @@ public sealed partial class Scalar : IVariable
     /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
     internal void LocalDerivatives(double dOutput, Span<double> local)
     {
-        _function!.Backward(new Context(this), dOutput, local);
+        var function = Function!;
+        function.Backward(new Context(this), dOutput, local);
         if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
         {
             throw new AnomalyException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{_function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(Inputs)} with d = {dOutput}."));
+                $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(Inputs)} with d = {dOutput}."));
         }
     }
 

@@ -23,7 +23,7 @@ public sealed partial class Scalar
 {
     private static long s_lastId;
 
-    private readonly ScalarFunction? _function;
+    private readonly ushort _function;
     private readonly InputPair _inputs;
     private readonly byte _inputCount;
     private readonly byte _constantInputs;
@@ -49,27 +49,31 @@ public sealed partial class Scalar
         UniqueId = Interlocked.Increment(ref s_lastId);
     }
 
-    // constantInputs: bit i set when inputs[i] is a constant, for the first two inputs.
-    private Scalar(ScalarFunction function, ReadOnlySpan<Scalar> inputs, byte constantInputs)
+    // constantInputs: bit i set when input i is a constant.
+    private Scalar(ScalarFunction function, Scalar input, byte constantInputs)
         : this(0.0)
     {
-        _function = function;
-        switch (inputs.Length)
-        {
-            case 1:
-                _inputs[0] = inputs[0];
-                break;
-            case 2:
-                _inputs[0] = inputs[0];
-                _inputs[1] = inputs[1];
-                break;
-            default:
-                _rare = new Overflow { Inputs = inputs.ToArray() };
-                return;
-        }
-
-        _inputCount = (byte)inputs.Length;
+        _function = function.Number;
+        _inputs[0] = input;
+        _inputCount = 1;
         _constantInputs = constantInputs;
+    }
+
+    private Scalar(ScalarFunction function, Scalar first, Scalar second, byte constantInputs)
+        : this(0.0)
+    {
+        _function = function.Number;
+        _inputs[0] = first;
+        _inputs[1] = second;
+        _inputCount = 2;
+        _constantInputs = constantInputs;
+    }
+
+    private Scalar(ScalarFunction function, ReadOnlySpan<Scalar> inputs)
+        : this(0.0)
+    {
+        _function = function.Number;
+        _rare = new Overflow { Inputs = inputs.ToArray() };
     }
 
     /// <summary>The value this scalar holds.</summary>
@@ -93,7 +97,7 @@ public sealed partial class Scalar
     /// How this scalar was computed: the function, its saved context and its inputs. A leaf's history has no
     /// function; a constant has none at all (<see langword="null"/>).
     /// </summary>
-    public ScalarHistory? History => IsConstant ? null : new ScalarHistory(_function, new Context(this), [.. Inputs]);
+    public ScalarHistory? History => IsConstant ? null : new ScalarHistory(Function, new Context(this), [.. Inputs]);
 
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
     internal ReadOnlySpan<Scalar> Inputs =>
@@ -136,6 +140,8 @@ public sealed partial class Scalar
         _rare is Overflow { Saved: { } many } ? many : ((ReadOnlySpan<double>)_saved)[.._savedCount];
 
     private LeafState? Leaf => _rare as LeafState;
+
+    private ScalarFunction? Function => ScalarFunction.WithNumber(_function);
 
     /// <summary>Wraps a plain number as a leaf scalar, so that <c>new Parameter(5)</c> and <c>Scalar x = 2.0;</c> work.</summary>
     /// <param name="data">The value.</param>

@@ -6,8 +6,27 @@ namespace MiniTorch;
 /// </summary>
 public abstract class ScalarFunction
 {
+    // Every handle, at the position of its Number (0 stands for "no function"). Scalars store the number rather than a
+    // reference: two bytes instead of eight, and no write barrier when a scalar is made. Handles are only ever added.
+    private static ScalarFunction?[] s_byNumber = [null];
+    private static readonly Lock s_registering = new();
+
     private protected ScalarFunction()
     {
+        lock (s_registering)
+        {
+            var count = s_byNumber.Length;
+            if (count > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"A process can use at most {ushort.MaxValue} scalar function types.");
+            }
+
+            var grown = new ScalarFunction?[count + 1];
+            s_byNumber.CopyTo(grown, 0);
+            grown[count] = this;
+            Number = (ushort)count;
+            Volatile.Write(ref s_byNumber, grown);
+        }
     }
 
     /// <summary>The function's name, for example <c>Mul</c>.</summary>
@@ -19,11 +38,19 @@ public abstract class ScalarFunction
     /// <summary>The function type this handle stands for.</summary>
     public abstract Type FunctionType { get; }
 
+    /// <summary>This handle's position among all handles, from 1; a scalar stores it to say which function computed it.</summary>
+    internal ushort Number { get; }
+
     /// <summary>The handle of <typeparamref name="TFunction"/>; always the same instance for the same type.</summary>
     /// <typeparam name="TFunction">The function type.</typeparam>
     /// <returns>The shared handle.</returns>
     public static ScalarFunction Of<TFunction>()
         where TFunction : IScalarFunction => Handle<TFunction>.Instance;
+
+    /// <summary>The handle whose <see cref="Number"/> is <paramref name="number"/>; <see langword="null"/> for 0.</summary>
+    /// <param name="number">A number stored by a scalar.</param>
+    /// <returns>The handle.</returns>
+    internal static ScalarFunction? WithNumber(ushort number) => Volatile.Read(ref s_byNumber)[number];
 
     /// <summary>Runs the function's forward pass; see <see cref="IScalarFunction.Forward"/>.</summary>
     /// <param name="ctx">Where the function saves values for its backward pass.</param>
