@@ -112,9 +112,6 @@ public sealed partial class Scalar
     internal bool IsConstantInput(int i) =>
         _rare is Overflow { Inputs: { } many } ? many[i].IsConstant : (_constantInputs & (1 << i)) != 0;
 
-    /// <summary>For a leaf, the derivative collected by the running backward walk; 0 outside a walk.</summary>
-    internal double CollectedInWalk => Leaf!.Collected;
-
     /// <summary>For a leaf: adds <paramref name="share"/> to what the running backward walk collected.</summary>
     /// <param name="share">A contribution to ∂out/∂this.</param>
     /// <returns>True the first time the walk reaches this leaf.</returns>
@@ -127,10 +124,20 @@ public sealed partial class Scalar
         return first;
     }
 
-    /// <summary>For a leaf: forgets what the running backward walk collected, as it ends.</summary>
-    internal void ForgetWalk()
+    /// <summary>
+    /// For a leaf, as a backward walk ends: adds what the walk collected to the derivative when
+    /// <paramref name="finished"/> (as <see cref="AccumulateDerivative"/> does), and forgets it either way.
+    /// </summary>
+    /// <param name="finished">False for a walk stopped by an exception, which must leave the derivative as it was.</param>
+    internal void EndWalk(bool finished)
     {
         var leaf = Leaf!;
+        if (finished)
+        {
+            leaf.Derivative += leaf.Collected;
+            leaf.HasDerivative = true;
+        }
+
         leaf.Collected = 0.0;
         leaf.ReachedInWalk = false;
     }

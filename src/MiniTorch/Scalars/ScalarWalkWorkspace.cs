@@ -122,8 +122,7 @@ internal sealed class ScalarWalkWorkspace
     {
         foreach (var leaf in _leaves)
         {
-            leaf.AccumulateDerivative(leaf.CollectedInWalk);
-            leaf.ForgetWalk();
+            leaf.EndWalk(finished: true);
         }
 
         _leaves.Clear();
@@ -148,7 +147,7 @@ internal sealed class ScalarWalkWorkspace
         _far.TrimExcess();
         foreach (var leaf in _leaves)
         {
-            leaf.ForgetWalk();
+            leaf.EndWalk(finished: false);
         }
 
         _leaves.Clear();
