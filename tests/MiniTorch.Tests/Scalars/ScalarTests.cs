@@ -1,4 +1,5 @@
 using CsCheck;
+using MiniTorch.Tests.Tape;
 
 namespace MiniTorch.Tests.Scalars;
 
@@ -129,6 +130,34 @@ public sealed class ScalarTests
         var error = Assert.Throws<ArgumentException>(() => Scalar.Apply<MiniTorch.Functions.Mul>(new Scalar(1.0)));
         Assert.Contains("Mul takes 2 input(s), but 1 were given", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_history_holds_the_handle_of_the_function_that_computed_the_scalar()
+    {
+        var (a, b, c) = (new Scalar(2.0), new Scalar(3.0), new Scalar(4.0));
+
+        var fused = Scalar.Apply<MulAdd>(a, b, c);
+
+        Assert.Same(ScalarFunction.Of<MiniTorch.Functions.Mul>(), (a * b).History!.LastFunction);
+        Assert.Same(ScalarFunction.Of<MiniTorch.Functions.Relu>(), a.Relu().History!.LastFunction);
+        Assert.Same(ScalarFunction.Of<MulAdd>(), fused.History!.LastFunction);
+        Assert.Equal([a, b, c], fused.History.Inputs);
+        Assert.Equal(10.0, fused.Data);
+    }
+
+    [Fact]
+    public void Apply_rejects_a_missing_input_for_any_number_of_inputs()
+    {
+        var x = new Scalar(1.0);
+
+        Assert.Throws<ArgumentNullException>(() => Scalar.Apply<MiniTorch.Functions.Neg>((Scalar)null!));
+        Assert.Throws<ArgumentNullException>(() => Scalar.Apply<MiniTorch.Functions.Mul>(x, null!));
+        Assert.Throws<ArgumentNullException>(() => Scalar.Apply<MulAdd>(x, x, null!));
+    }
+
+    [Fact]
+    public void A_function_of_three_constants_gives_a_constant() =>
+        Assert.True(Scalar.Apply<MulAdd>(Scalar.Constant(1.0), Scalar.Constant(2.0), Scalar.Constant(3.0)).IsConstant);
 
     [Fact]
     public void The_context_keeps_what_forward_saved_and_nothing_under_no_grad()
