@@ -47,16 +47,12 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     private readonly ClassTape?[][] _tapes;
     private readonly bool[] _classSeen = new bool[2];
     private readonly int[] _correct;
-    private Module<Scalar[], Scalar>? _model;
+    private readonly TapeEngineModel _trained = new();
     private Dataset? _data;
-    private int _pointCount;
     private int _roundSize;
     private int _roundStart;
     private int _roundCount;
     private int _roundChunks;
-    private Parameter[] _parameters = [];
-    private double[] _values = [];
-    private double[] _sums = [];
     private double[] _gradients = [];
     private double[] _losses = [];
 
@@ -88,26 +84,21 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public EpochTotals RunEpoch(Module<Scalar[], Scalar> model, Dataset data)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfZero(data.Count);
-        if (!ReferenceEquals(model, _model) || data.Count != _pointCount)
+        if (_trained.Begin(model, data))
         {
-            Reset(model, data.Count);
+            Reset();
         }
 
-        ClassTape.ReadValues(_parameters, _values);
-
         RecordMissingTapes(model, data);
-        Array.Clear(_sums);
+        Array.Clear(_trained.Sums);
         var totalLoss = 0.0;
         var correct = 0;
         _data = data;
         try
         {
-            for (_roundStart = 0; _roundStart < _pointCount; _roundStart += _roundSize)
+            for (_roundStart = 0; _roundStart < _trained.PointCount; _roundStart += _roundSize)
             {
-                _roundCount = Math.Min(_roundSize, _pointCount - _roundStart);
+                _roundCount = Math.Min(_roundSize, _trained.PointCount - _roundStart);
                 _roundChunks = Math.Min(Threads, _roundCount);
                 _workers.Run(_roundChunks);
                 foreach (var loss in _losses.AsSpan(0, _roundCount))
@@ -128,7 +119,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _data = null;
         }
 
-        ClassTape.HandOverGradients(_parameters, _sums, _tapes[0], _classSeen);
+        ClassTape.HandOverGradients(_trained.Parameters, _trained.Sums, _tapes[0], _classSeen);
 
         return new EpochTotals(totalLoss, correct);
     }
@@ -139,15 +130,11 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     /// <summary>Stops the worker threads. Safe to call more than once; afterwards <see cref="RunEpoch"/> throws.</summary>
     public void Dispose() => _workers.Dispose();
 
-    private void Reset(Module<Scalar[], Scalar> model, int pointCount)
+    // After a change of model or number of points: sizes the rounds for the new parameters and drops every tape.
+    private void Reset()
     {
-        _model = model;
-        _pointCount = pointCount;
-        _parameters = [.. model.Parameters()];
-        _roundSize = Math.Min(pointCount, Math.Max(Threads, RoundDoubles / Math.Max(1, _parameters.Length)));
-        _values = new double[_parameters.Length];
-        _sums = new double[_parameters.Length];
-        _gradients = new double[(long)_roundSize * _parameters.Length];
+        _roundSize = Math.Min(_trained.PointCount, Math.Max(Threads, RoundDoubles / Math.Max(1, _trained.Parameters.Length)));
+        _gradients = new double[(long)_roundSize * _trained.Parameters.Length];
         _losses = new double[_roundSize];
         foreach (var tapes in _tapes)
         {
@@ -175,7 +162,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _classSeen[labelClass] = true;
             for (var w = 0; w < threads; w++)
             {
-                _tapes[w][labelClass] ??= ClassTape.Record(model, _parameters, data.Points[k], label, _pointCount);
+                _tapes[w][labelClass] ??= ClassTape.Record(model, _trained.Parameters, data.Points[k], label, _trained.PointCount);
             }
         }
     }
@@ -187,10 +174,10 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
         var tapes = _tapes[chunk];
         foreach (var classTape in tapes)
         {
-            classTape?.LoadParameters(_values);
+            classTape?.LoadParameters(_trained.Values);
         }
 
-        var parameterCount = _parameters.Length;
+        var parameterCount = _trained.Parameters.Length;
         var first = chunk * _roundCount / _roundChunks;
         var end = (chunk + 1) * _roundCount / _roundChunks;
         var correct = 0;
@@ -213,7 +200,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     /// </summary>
     private void AddRows()
     {
-        var sums = _sums.AsSpan();
+        var sums = _trained.Sums.AsSpan();
         for (var j = 0; j < _roundCount; j++)
         {
             var row = _gradients.AsSpan(j * sums.Length, sums.Length);

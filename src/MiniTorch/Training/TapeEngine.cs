@@ -32,11 +32,7 @@ public sealed class TapeEngine : ITrainingEngine
 {
     private readonly ClassTape?[] _tapes = new ClassTape?[2];
     private readonly bool[] _classSeen = new bool[2];
-    private Module<Scalar[], Scalar>? _model;
-    private int _pointCount;
-    private Parameter[] _parameters = [];
-    private double[] _values = [];
-    private double[] _sums = [];
+    private readonly TapeEngineModel _trained = new();
 
     /// <summary>
     /// The number of computed scalars (graph nodes) one epoch on <paramref name="data"/> replays: the sum over the points
@@ -66,22 +62,17 @@ public sealed class TapeEngine : ITrainingEngine
     /// </exception>
     public EpochTotals RunEpoch(Module<Scalar[], Scalar> model, Dataset data)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfZero(data.Count);
-        if (!ReferenceEquals(model, _model) || data.Count != _pointCount)
+        if (_trained.Begin(model, data))
         {
-            Reset(model, data.Count);
+            Array.Clear(_tapes);
         }
-
-        ClassTape.ReadValues(_parameters, _values);
 
         foreach (var classTape in _tapes)
         {
-            classTape?.LoadParameters(_values);
+            classTape?.LoadParameters(_trained.Values);
         }
 
-        Array.Clear(_sums);
+        Array.Clear(_trained.Sums);
         Array.Clear(_classSeen);
         var totalLoss = 0.0;
         var correct = 0;
@@ -90,25 +81,15 @@ public sealed class TapeEngine : ITrainingEngine
             var point = data.Points[k];
             var label = data.Labels[k];
             var labelClass = ClassTape.ClassOf(label);
-            var classTape = _tapes[labelClass] ??= ClassTape.Record(model, _parameters, point, label, _pointCount);
+            var classTape = _tapes[labelClass] ??= ClassTape.Record(model, _trained.Parameters, point, label, _trained.PointCount);
             _classSeen[labelClass] = true;
             correct += classTape.Replay(point, label, out var loss) ? 1 : 0;
-            classTape.Tape.AddGradientsTo(_sums, firstInput: ClassTape.XInputs);
+            classTape.Tape.AddGradientsTo(_trained.Sums, firstInput: ClassTape.XInputs);
             totalLoss += loss;
         }
 
-        ClassTape.HandOverGradients(_parameters, _sums, _tapes, _classSeen);
+        ClassTape.HandOverGradients(_trained.Parameters, _trained.Sums, _tapes, _classSeen);
 
         return new EpochTotals(totalLoss, correct);
-    }
-
-    private void Reset(Module<Scalar[], Scalar> model, int pointCount)
-    {
-        _model = model;
-        _pointCount = pointCount;
-        _parameters = [.. model.Parameters()];
-        _values = new double[_parameters.Length];
-        _sums = new double[_parameters.Length];
-        Array.Clear(_tapes);
     }
 }

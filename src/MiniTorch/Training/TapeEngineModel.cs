@@ -1,0 +1,51 @@
+namespace MiniTorch;
+
+/// <summary>
+/// What a tape engine keeps of the model it trains: the model and the number of points its tapes were recorded for,
+/// the model's parameters in <see cref="Module.Parameters"/> order, their values and the sums of their gradients.
+/// Both tape engines start an epoch with <see cref="Begin"/>.
+/// </summary>
+internal sealed class TapeEngineModel
+{
+    private Module<Scalar[], Scalar>? _model;
+
+    /// <summary>The number of points of the latest epoch.</summary>
+    public int PointCount { get; private set; }
+
+    /// <summary>The model's parameters, in <see cref="Module.Parameters"/> order.</summary>
+    public Parameter[] Parameters { get; private set; } = [];
+
+    /// <summary>The parameters' values as the latest <see cref="Begin"/> read them.</summary>
+    public double[] Values { get; private set; } = [];
+
+    /// <summary>One gradient sum per parameter, for the engine to fill during an epoch.</summary>
+    public double[] Sums { get; private set; } = [];
+
+    /// <summary>
+    /// Starts an epoch: checks its arguments, takes the model's parameters when the model or the number of points
+    /// changed, and reads the parameters' current values.
+    /// </summary>
+    /// <param name="model">The model the epoch trains.</param>
+    /// <param name="data">The epoch's points.</param>
+    /// <returns>True when the model or the number of points changed: tapes recorded before must be recorded again.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="data"/> has no points.</exception>
+    public bool Begin(Module<Scalar[], Scalar> model, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfZero(data.Count);
+        var changed = !ReferenceEquals(model, _model) || data.Count != PointCount;
+        if (changed)
+        {
+            _model = model;
+            PointCount = data.Count;
+            Parameters = [.. model.Parameters()];
+            Values = new double[Parameters.Length];
+            Sums = new double[Parameters.Length];
+        }
+
+        ClassTape.ReadValues(Parameters, Values);
+        return changed;
+    }
+}
