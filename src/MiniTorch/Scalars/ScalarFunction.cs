@@ -9,11 +9,11 @@ public abstract class ScalarFunction
     // Every handle, at the position of its Number (0 stands for "no function"). Scalars store the number rather than a
     // reference: two bytes instead of eight, and no write barrier when a scalar is made. Handles are only ever added.
     private static ScalarFunction?[] s_byNumber = [null];
-    private static readonly Lock s_registering = new();
+    private static readonly Lock RegistrationLock = new();
 
     private protected ScalarFunction()
     {
-        lock (s_registering)
+        lock (RegistrationLock)
         {
             var count = s_byNumber.Length;
             if (count > ushort.MaxValue)
