@@ -9,13 +9,16 @@ namespace MiniTorch.Cli.Commands;
 /// process, from identical initial weights.
 /// </summary>
 /// <remarks>
-/// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the timed runs take
-/// turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three alike. The ratio
+/// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the
+/// timed samples take turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three
+/// alike. A sample times whole runs, each from a fresh network (and a fresh engine, so the tape engine records in its
+/// first epoch), until they add up to <see cref="MinSampleTime"/>, and keeps their mean: a run of the baseline is some
+/// thirty times shorter than one of the graph engine, and the machine slows down in bursts, so a lone short run is more
+/// often a quick one than a long run is; timing every engine over a similar stretch compares like with like. The ratio
 /// to the baseline is the median of the ratios within each turn, which cancels the drifts of the machine's speed that
-/// the medians of the times alone keep. A run
-/// starts from a fresh network (and a fresh engine, so the tape engine records in its first epoch) and is timed with
-/// <see cref="Stopwatch"/>; its allocations are read with <see cref="GC.GetAllocatedBytesForCurrentThread"/>, the SGD
-/// steps' part separately. A full garbage collection before each run keeps one engine's garbage out of another's time.
+/// the medians of the times alone keep. Runs are timed with <see cref="Stopwatch"/>; their allocations are read with
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/>, the SGD steps' part separately. A full garbage collection before
+/// each sample keeps one engine's garbage out of another's time.
 /// </remarks>
 internal static class BenchMeasurement
 {
@@ -26,6 +29,12 @@ internal static class BenchMeasurement
     private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the runs of one timed sample add up to at least.</summary>
+    public static readonly TimeSpan MinSampleTime = TimeSpan.FromSeconds(0.2);
+
+    // Bounds a sample of very short runs (a few epochs), whose fresh networks would otherwise take most of the time.
+    private const int MaxSampleRuns = 200;
 
     /// <summary>Runs the bench.</summary>
     /// <param name="epochs">The epochs of one run, at least 1.</param>
@@ -58,8 +67,7 @@ internal static class BenchMeasurement
         {
             for (var e = 0; e < engines.Length; e++)
             {
-                using var run = engines[e].Start();
-                samples[e].Add(Measure(run, epochs));
+                samples[e].Add(Measure(engines[e].Start, epochs));
             }
 
             var (baseline, graph) = (samples[0][r], samples[1][r]);
@@ -137,10 +145,30 @@ internal static class BenchMeasurement
         }
     }
 
-    private static Sample Measure(BenchRun run, int epochs)
+    private static Sample Measure(Func<BenchRun> start, int epochs)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var runs = new List<Sample>();
+        var timed = TimeSpan.Zero;
+        while (timed < MinSampleTime && runs.Count < MaxSampleRuns)
+        {
+            using var run = start();
+            runs.Add(MeasureRun(run, epochs));
+            timed += TimeSpan.FromSeconds(runs[^1].Seconds);
+        }
+
+        return new Sample(
+            runs.Average(r => r.Seconds),
+            runs.Average(r => r.FirstEpochSeconds),
+            runs.Average(r => r.Bytes),
+            runs.Average(r => r.StepBytes),
+            runs[^1].FinalLoss,
+            runs[^1].Parameters);
+    }
+
+    private static Sample MeasureRun(BenchRun run, int epochs)
+    {
         var clock = new Stopwatch();
         var stepBytes = 0L;
         var totals = default(EpochTotals);
@@ -168,6 +196,6 @@ internal static class BenchMeasurement
         return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
     }
 
-    /// <summary>One timed run.</summary>
-    private sealed record Sample(double Seconds, double FirstEpochSeconds, long Bytes, long StepBytes, double FinalLoss, double[] Parameters);
+    /// <summary>One timed run, or the mean of the runs of a sample (the final loss and parameters of its last run).</summary>
+    private sealed record Sample(double Seconds, double FirstEpochSeconds, double Bytes, double StepBytes, double FinalLoss, double[] Parameters);
 }

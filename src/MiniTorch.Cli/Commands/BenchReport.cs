@@ -6,7 +6,7 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>What <c>minitorch bench</c> measured, and its two ways of printing it: an aligned table or one JSON object.</summary>
 /// <param name="Settings">The workload: dataset, points, hidden width, rate, seed, and the epochs of one run.</param>
-/// <param name="Repeat">How many timed runs each engine made.</param>
+/// <param name="Repeat">How many timed samples (turns) each engine made.</param>
 /// <param name="OpsPerEpoch">The scalar operations of one epoch: the sum over the points of their tape's node count.</param>
 /// <param name="Engines">One row per engine, the hand-written baseline first.</param>
 /// <param name="BaselineRelativeDifference">The relative difference between the baseline's final loss and the graph's.</param>
@@ -24,7 +24,7 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
         ArgumentNullException.ThrowIfNull(output);
         var s = Settings;
         output.WriteLine(Invariant($"Standard workload: {s.Dataset}, {s.Points} points, hidden {s.Hidden}, rate {s.LearningRate}, seed {s.Seed}; {OpsPerEpoch} scalar ops per epoch"));
-        output.WriteLine(Invariant($"Each run: {s.Epochs} epochs of forward, backward and SGD step from the same initial weights; median of {Repeat} run(s)"));
+        output.WriteLine(Invariant($"Each run: {s.Epochs} epochs of forward, backward and SGD step from the same initial weights; median of {Repeat} turn(s), each timing whole runs for at least {BenchMeasurement.MinSampleTime.TotalSeconds} s"));
         output.WriteLine();
         string[][] rows =
         [
@@ -94,8 +94,8 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
 
     /// <summary>One engine's figures.</summary>
     /// <param name="Engine">hand-written, graph, tape, or tape xN (the tape engine on N threads).</param>
-    /// <param name="MedianSeconds">The median over the runs of the time of one run.</param>
-    /// <param name="FirstEpochSeconds">The median time of a run's first epoch, in which the tape engine records its tapes.</param>
+    /// <param name="MedianSeconds">The time of one run: the median over the samples of their mean run time.</param>
+    /// <param name="FirstEpochSeconds">The time of a run's first epoch (median over the samples of their mean), in which the tape engine records its tapes.</param>
     /// <param name="NsPerOp">The median time divided by the scalar operations of a run (epochs × <see cref="OpsPerEpoch"/>), in nanoseconds.</param>
     /// <param name="BytesPerOp">The bytes a run allocated on its thread (mean over the runs), divided by its scalar operations.</param>
     /// <param name="StepBytesPerOp">The part of <see cref="BytesPerOp"/> allocated by the SGD steps.</param>
