@@ -97,7 +97,8 @@ public sealed partial class Scalar
     /// How this scalar was computed: the function, its saved context and its inputs. A leaf's history has no
     /// function; a constant has none at all (<see langword="null"/>).
     /// </summary>
-    public ScalarHistory? History => IsConstant ? null : new ScalarHistory(Function, new Context(this), [.. Inputs]);
+    public ScalarHistory? History =>
+        IsConstant ? null : new ScalarHistory(Function, IsLeaf ? new Context(noGrad: true) : new Context(this), [.. Inputs]);
 
     /// <summary>The inputs in argument order, read from the fields; empty for leaves and constants.</summary>
     internal ReadOnlySpan<Scalar> Inputs =>

@@ -46,6 +46,17 @@ public sealed class ScalarTests
     }
 
     [Fact]
+    public void A_leafs_history_has_an_empty_no_grad_context()
+    {
+        var x = new Scalar(2.0);
+
+        x.History!.Context.SaveForBackward(5.0, 7.0);
+
+        Assert.True(x.History.Context.NoGrad);
+        Assert.True(x.History.Context.SavedValues.IsEmpty);
+    }
+
+    [Fact]
     public void Ids_grow_with_creation_order()
     {
         var a = new Scalar(1.0);
