@@ -38,7 +38,7 @@ internal static class BenchMeasurement
 
     /// <summary>Runs the bench.</summary>
     /// <param name="epochs">The epochs of one run, at least 1.</param>
-    /// <param name="repeat">The timed runs per engine, at least 1.</param>
+    /// <param name="repeat">The turns: timed samples per engine, at least 1.</param>
     /// <param name="threads">Above 1, a fourth row times <see cref="ParallelTapeEngine"/> on this many threads.</param>
     /// <param name="report">The figures, when the engines agree.</param>
     /// <returns>What disagrees (see <see cref="BenchAgreement"/>), or <see langword="null"/> when <paramref name="report"/> is set.</returns>
