@@ -59,7 +59,7 @@ internal sealed class ClassTape
         }
 
         var tape = Tape.Record(scaled, inputs);
-        var reached = Reached(scaled);
+        var reached = new HashSet<IVariable>(Autodiff.TopologicalSort(scaled), ReferenceEqualityComparer.Instance);
         var dependsOn = Array.ConvertAll(parameters, p => reached.Contains(p.Value));
         return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
     }
@@ -122,24 +122,4 @@ internal sealed class ClassTape
     /// <summary>The gradient of the scaled loss with respect to each parameter, as of the latest <see cref="Replay"/>.</summary>
     /// <returns>One gradient per parameter.</returns>
     public ReadOnlySpan<double> ParameterGradients() => Tape.Gradients[XInputs..];
-
-    /// <summary>Every variable that backpropagation from <paramref name="output"/> visits: all it depends on, constants aside.</summary>
-    private static HashSet<IVariable> Reached(Scalar output)
-    {
-        var reached = new HashSet<IVariable>(ReferenceEqualityComparer.Instance) { output };
-        var pending = new Stack<IVariable>();
-        pending.Push(output);
-        while (pending.TryPop(out var variable))
-        {
-            foreach (var parent in variable.Parents)
-            {
-                if (!parent.IsConstant && reached.Add(parent))
-                {
-                    pending.Push(parent);
-                }
-            }
-        }
-
-        return reached;
-    }
 }
