@@ -76,11 +76,14 @@ public sealed partial class Scalar : IVariable
         function.Backward(new Context(this), dOutput, local);
         if (Autodiff.IsDetectingAnomalies && !AllFinite(local))
         {
-            throw new AnomalyException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(Inputs)} with d = {dOutput}."));
+            throw NonFiniteDerivative(function.Name, local, dOutput);
         }
     }
+
+    private AnomalyException NonFiniteDerivative(string function, ReadOnlySpan<double> local, double dOutput) =>
+        new(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{function} backward produced a non-finite derivative [{string.Join(", ", local.ToArray())}] for inputs {Describe(Inputs)} with d = {dOutput}."));
 
     private static (IVariable, double)[] Pairs(ReadOnlySpan<Scalar> inputs, ReadOnlySpan<double> local)
     {
