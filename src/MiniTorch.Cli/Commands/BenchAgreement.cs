@@ -4,8 +4,8 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// The check <c>minitorch bench</c> makes before it reports any time: the three implementations trained the same
-/// network. Graph and tape (on any number of threads) must end with the same loss and parameters bit for bit; the hand-written baseline, whose
-/// results may differ in the sign of a zero, within a relative 10⁻¹² of the graph's loss.
+/// network. Graph and tape (on any number of threads) must end with the same loss and parameters bit for bit; the
+/// hand-written baseline, whose results may differ in the sign of a zero, within a relative 10⁻¹² of the graph's loss.
 /// </summary>
 internal static class BenchAgreement
 {

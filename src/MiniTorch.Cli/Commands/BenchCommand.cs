@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs per timed run (at least 1).", DefaultValueFactory = _ => 500 };
-        var repeat = new Option<int>("--repeat") { Description = "Timed turns per engine, each at least 0.2 s of whole runs; the table shows the median (at least 1).", DefaultValueFactory = _ => 5 };
+        var repeat = new Option<int>("--repeat") { Description = string.Create(CultureInfo.InvariantCulture, $"Timed turns per engine, each at least {BenchMeasurement.MinSampleTime.TotalSeconds} s of whole runs; the table shows the median (at least 1)."), DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads")
         {
             Description = "Also time the tape engine on this many threads, as a row 'tape xN' (1 to 64; 1 adds no row).",
