@@ -55,25 +55,9 @@ public sealed class TapeEngineTests
     public void An_epoch_allocates_nothing_after_the_tapes_are_recorded()
     {
         var settings = TrainingSettings.Recommended("xor");
-        var network = settings.CreateNetwork();
-        var data = settings.CreateDataset();
-        var engine = new TapeEngine();
-        var sgd = new Sgd(network.Parameters(), settings.LearningRate);
-        for (var epoch = 0; epoch < 3; epoch++)
-        {
-            sgd.ZeroGrad();
-            engine.RunEpoch(network, data);
-            sgd.Step();
-        }
+        using var run = new EngineRun(settings, new TapeEngine());
 
-        sgd.ZeroGrad();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var epoch = 0; epoch < 20; epoch++)
-        {
-            engine.RunEpoch(network, data);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, run.BytesOfPassesAfterWarmUp(settings.CreateDataset()));
     }
 
     [Fact]
