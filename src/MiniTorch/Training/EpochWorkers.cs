@@ -117,6 +117,13 @@ internal sealed class EpochWorkers : IDisposable
         {
             _owner = owner;
             _part = part;
+
+            // The first wait that blocks on a ManualResetEventSlim allocates the event's lock object. The calling
+            // thread blocks on _done only when a worker is late, which may first happen many epochs in; a brief wait
+            // now, before the worker exists, makes that allocation here, so that an epoch never allocates.
+            _done.Reset();
+            _done.Wait(millisecondsTimeout: 1);
+            _done.Set();
             _thread = new Thread(Loop) { IsBackground = true, Name = $"MiniTorch epoch worker {part}" };
             _thread.Start();
         }

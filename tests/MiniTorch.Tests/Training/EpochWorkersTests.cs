@@ -47,6 +47,23 @@ public sealed class EpochWorkersTests
     }
 
     [Fact]
+    public void Waiting_for_a_late_worker_for_the_first_time_allocates_nothing_on_the_calling_thread()
+    {
+        // Another set of workers first, so that the code is compiled before the measurement.
+        using (var warm = new EpochWorkers(2, _ => { }))
+        {
+            warm.Run(2);
+        }
+
+        using var workers = new EpochWorkers(2, part => Thread.Sleep(part * 50));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        workers.Run(2);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Part_0_failing_wins_over_the_workers()
     {
         using var workers = new EpochWorkers(2, part => throw new ArithmeticException($"part {part}"));
