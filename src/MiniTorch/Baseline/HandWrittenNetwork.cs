@@ -36,7 +36,7 @@ public sealed class HandWrittenNetwork
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
         _h = hidden;
-        _parameters = new double[ParameterCountFor(hidden)];
+        _parameters = new double[Network.ParameterCount(hidden)];
         _gradients = new double[_parameters.Length];
         _y1 = new double[hidden];
         _h1 = new double[hidden];
@@ -53,11 +53,6 @@ public sealed class HandWrittenNetwork
 
     /// <summary>The accumulated gradients, in the layout of <see cref="Parameters"/>; writable, so that they can be cleared.</summary>
     public Span<double> Gradients => _gradients;
-
-    /// <summary>The number of parameters of the network with hidden width H: H² + 5H + 1 (151 for H = 10).</summary>
-    /// <param name="hidden">The hidden width H.</param>
-    /// <returns>The count.</returns>
-    public static int ParameterCountFor(int hidden) => (hidden * hidden) + (5 * hidden) + 1;
 
     /// <summary>The network's output σ(z) at the point (x₀, x₁), a value in [0, 1].</summary>
     /// <param name="x0">The first coordinate.</param>

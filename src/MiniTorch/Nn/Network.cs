@@ -38,8 +38,8 @@ public sealed class Network : Module<Scalar[], Scalar>
 
     /// <summary>The number of parameters of a network of width <paramref name="hidden"/>: H² + 5H + 1.</summary>
     /// <param name="hidden">H.</param>
-    /// <returns>H² + 5H + 1, for example 15 for H = 2 and 151 for H = 10.</returns>
-    public static int ParameterCount(int hidden) => (hidden * hidden) + (5 * hidden) + 1;
+    /// <returns>H² + 5H + 1, for example 15 for H = 2 and 151 for H = 10; a long, so that any width has its count.</returns>
+    public static long ParameterCount(int hidden) => ((long)hidden * hidden) + (5L * hidden) + 1;
 
     /// <summary>Computes the probability that the point (x1, x2) is class 1.</summary>
     /// <param name="input">The two coordinates.</param>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MiniTorch;
 
 /// <summary>
@@ -15,11 +17,7 @@ public sealed class Sgd
     public Sgd(IEnumerable<Parameter> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!double.IsFinite(learningRate) || learningRate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a positive finite number.");
-        }
-
+        CheckLearningRate(learningRate);
         _parameters = [.. parameters];
         LearningRate = learningRate;
     }
@@ -29,6 +27,23 @@ public sealed class Sgd
 
     /// <summary>The parameters this optimiser updates.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>Whether <paramref name="learningRate"/> can drive a descent: a positive finite number.</summary>
+    /// <param name="learningRate">η.</param>
+    /// <returns>True for 0 &lt; η &lt; ∞.</returns>
+    public static bool IsValidLearningRate(double learningRate) => double.IsFinite(learningRate) && learningRate > 0;
+
+    /// <summary>Throws unless <see cref="IsValidLearningRate"/>; the one check behind every constructor that takes η.</summary>
+    /// <param name="learningRate">η.</param>
+    /// <param name="paramName">The caller's parameter name.</param>
+    /// <exception cref="ArgumentOutOfRangeException">η is not positive and finite.</exception>
+    internal static void CheckLearningRate(double learningRate, [CallerArgumentExpression(nameof(learningRate))] string? paramName = null)
+    {
+        if (!IsValidLearningRate(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(paramName, learningRate, "The learning rate must be a positive finite number.");
+        }
+    }
 
     /// <summary>Forgets every parameter's derivative (<see cref="Scalar.ClearDerivative"/>), before a new backward pass.</summary>
     public void ZeroGrad()

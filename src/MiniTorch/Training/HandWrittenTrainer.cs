@@ -23,11 +23,7 @@ public sealed class HandWrittenTrainer
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfZero(data.Count);
-        if (!double.IsFinite(learningRate) || learningRate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a positive finite number.");
-        }
-
+        Sgd.CheckLearningRate(learningRate);
         Network = new HandWrittenNetwork(network.Hidden);
         var parameters = network.Parameters();
         for (var k = 0; k < parameters.Count; k++)

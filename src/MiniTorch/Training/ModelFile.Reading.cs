@@ -39,9 +39,9 @@ public static partial class ModelFile
             var hidden = ReadInt(architecture, "hidden", 1, "architecture.");
             var hyperparameters = Member(root, "hyperparameters", JsonValueKind.Object);
             var learningRate = ReadDouble(hyperparameters, "learningRate", "hyperparameters.");
-            if (learningRate <= 0)
+            if (!Sgd.IsValidLearningRate(learningRate))
             {
-                throw new InvalidDataException($"'hyperparameters.learningRate' must be positive, but is {learningRate}");
+                throw new InvalidDataException($"'hyperparameters.learningRate' must be a positive finite number, but is {learningRate}");
             }
 
             var epochs = ReadInt(hyperparameters, "epochs", 1, "hyperparameters.");
@@ -89,7 +89,7 @@ public static partial class ModelFile
             }
         }
 
-        var expected = ((long)hidden * hidden) + (5L * hidden) + 1;
+        var expected = Network.ParameterCount(hidden);
         if (values.Count != expected && hidden > LargestWidthCheckedByName)
         {
             throw new InvalidDataException($"'parameters' has {values.Count} entries, but a network of hidden width {hidden} has {expected}");

@@ -20,11 +20,7 @@ public sealed record TrainingSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        if (!double.IsFinite(learningRate) || learningRate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a positive finite number.");
-        }
-
+        Sgd.CheckLearningRate(learningRate);
         Dataset = Datasets.CanonicalName(dataset);
         Points = points;
         Hidden = hidden;

@@ -44,7 +44,7 @@ public sealed class HandWrittenNetworkTests
     [Fact]
     public void The_parameter_count_is_that_of_minitorch()
     {
-        Assert.Equal(15, HandWrittenNetwork.ParameterCountFor(2));
+        Assert.Equal(15, new HandWrittenNetwork(2).Parameters.Length);
         Assert.Equal(151, new HandWrittenNetwork(10).Parameters.Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => new HandWrittenNetwork(0));
     }

@@ -27,7 +27,7 @@ internal static class ScalarMlp
     public static Scalar[] NewParameters(int hidden, int seed)
     {
         var random = new Random(seed);
-        var parameters = new Scalar[HandWrittenNetwork.ParameterCountFor(hidden)];
+        var parameters = new Scalar[Network.ParameterCount(hidden)];
         for (var k = 0; k < parameters.Length; k++)
         {
             parameters[k] = new Scalar((2.0 * random.NextDouble()) - 1.0, $"p{k}");
