@@ -8,34 +8,39 @@ public static partial class Autodiff
     /// </summary>
     /// <param name="variable">The output of the graph.</param>
     /// <returns>
-    /// The variables in a topological order, output first. The walk is iterative (a graph millions of nodes deep is
-    /// fine) and lists each variable once, however many paths lead to it. Empty for a constant.
+    /// The variables newest first by <see cref="IVariable.UniqueId"/>: each variable is newer than its parents, so this
+    /// is a topological order, and a fixed one, in which backpropagation adds up every sum in the same order. Each
+    /// variable is listed once, however many paths lead to it. Empty for a constant.
     /// </returns>
+    /// <remarks>
+    /// MiniTorch orders the graph by a recursive depth-first search. Here a work stack collects what is reachable (a
+    /// graph millions of nodes deep is fine) and the ids give the order.
+    /// </remarks>
     public static IReadOnlyList<IVariable> TopologicalSort(IVariable variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
         var order = new List<IVariable>();
-        if (variable.IsConstant)
+        var seen = new HashSet<long>();
+        var waiting = new Stack<IVariable>();
+        if (!variable.IsConstant)
         {
-            return order;
+            seen.Add(variable.UniqueId);
+            waiting.Push(variable);
         }
 
-        var queue = NewestFirstQueue.Rent();
-        queue.Push(variable, long.MaxValue, 0, 0.0);
-        while (queue.TryPop(out var next, out _))
+        while (waiting.TryPop(out var next))
         {
             order.Add(next);
-            var parents = next.Parents;
-            for (var i = 0; i < parents.Count; i++)
+            foreach (var parent in next.Parents)
             {
-                if (!parents[i].IsConstant)
+                if (!parent.IsConstant && seen.Add(parent.UniqueId))
                 {
-                    queue.Push(parents[i], next.UniqueId, i, 0.0);
+                    waiting.Push(parent);
                 }
             }
         }
 
-        NewestFirstQueue.Return(queue);
+        order.Sort((a, b) => b.UniqueId.CompareTo(a.UniqueId));
         return order;
     }
 }
