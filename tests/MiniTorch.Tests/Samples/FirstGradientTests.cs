@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace MiniTorch.Tests.Samples;
+namespace MiniTorch.Tests;
 
 /// <summary>The README's first example is the compiled sample, and it prints what the README says.</summary>
 [Trait("Task", "1.4")]

@@ -1,0 +1,49 @@
+namespace MiniTorch.Tests;
+
+/// <summary>Task 1.4 beyond the reference: opt-in detection of the first NaN or infinity.</summary>
+[Trait("Task", "1.4")]
+public sealed class AnomalyDetectionTests
+{
+    [Fact]
+    public void Without_detection_the_log_of_a_negative_number_is_nan() =>
+        Assert.True(double.IsNaN(new Scalar(-1.0).Log().Data));
+
+    [Fact]
+    public void With_detection_a_forward_nan_names_the_function_and_its_inputs()
+    {
+        using (Autodiff.DetectAnomalies())
+        {
+            var x = new Scalar(-1.0, "x");
+
+            var error = Assert.Throws<AnomalyException>(() => x.Log());
+
+            Assert.Contains("Log produced NaN from inputs (x = -1)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void With_detection_a_backward_infinity_names_the_function()
+    {
+        using (Autodiff.DetectAnomalies())
+        {
+            var y = new Scalar(1.0, "x") * 10.0;
+
+            var error = Assert.Throws<AnomalyException>(() => y.Backward(1e308));
+
+            Assert.Contains("Mul backward produced a non-finite derivative", error.Message, StringComparison.Ordinal);
+            Assert.Contains("x = 1", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Detection_ends_with_its_scope()
+    {
+        using (Autodiff.DetectAnomalies())
+        {
+            Assert.True(Autodiff.IsDetectingAnomalies);
+        }
+
+        Assert.False(Autodiff.IsDetectingAnomalies);
+        Assert.True(double.IsInfinity((1.0 / Scalar.Constant(0.0)).Data));
+    }
+}

@@ -1,0 +1,57 @@
+using static MiniTorch.Operators;
+
+namespace MiniTorch.Tests;
+
+
+/// <summary>Task 1.1: the numerical derivative.</summary>
+[Trait("Task", "1.1")]
+public sealed class CentralDifferenceTests
+{
+    [Fact]
+    public void The_derivative_of_id_is_one() =>
+        Assert.True(IsClose(1.0, Autodiff.CentralDifference(x => Id(x[0]), [5.0])));
+
+    [Fact]
+    public void Each_argument_of_add_has_derivative_one()
+    {
+        Assert.True(IsClose(1.0, Autodiff.CentralDifference(x => Add(x[0], x[1]), [5.0, 10.0], arg: 0)));
+        Assert.True(IsClose(1.0, Autodiff.CentralDifference(x => Add(x[0], x[1]), [5.0, 10.0], arg: 1)));
+    }
+
+    [Fact]
+    public void Each_argument_of_mul_has_the_other_as_derivative()
+    {
+        Assert.True(IsClose(10.0, Autodiff.CentralDifference(x => Mul(x[0], x[1]), [5.0, 10.0], arg: 0)));
+        Assert.True(IsClose(5.0, Autodiff.CentralDifference(x => Mul(x[0], x[1]), [5.0, 10.0], arg: 1)));
+    }
+
+    [Fact]
+    public void The_derivative_of_exp_is_exp() =>
+        Assert.True(IsClose(Math.Exp(2.0), Autodiff.CentralDifference(x => Exp(x[0]), [2.0])));
+
+    [Fact]
+    public void It_works_on_scalars_and_leaves_them_unchanged()
+    {
+        Scalar[] point = [new(5.0), new(10.0)];
+
+        var slope = Autodiff.CentralDifference(x => x[0] * x[1], point, arg: 1);
+
+        Assert.True(IsClose(5.0, slope));
+        Assert.Equal(10.0, point[1].Data);
+        Assert.Null(point[1].Derivative);
+    }
+
+    [Fact]
+    public void It_does_not_change_the_point()
+    {
+        double[] point = [1.0, 2.0];
+
+        Autodiff.CentralDifference(x => x[0] * x[1], point, arg: 0);
+
+        Assert.Equal([1.0, 2.0], point);
+    }
+
+    [Fact]
+    public void An_argument_index_outside_the_point_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Autodiff.CentralDifference(x => x[0], [1.0], arg: 1));
+}
