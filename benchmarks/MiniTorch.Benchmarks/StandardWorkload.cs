@@ -14,7 +14,7 @@ public enum Implementation
 }
 
 /// <summary>
-/// The standard workload of performance.md, <see cref="TrainingSettings.Recommended"/>("xor", 1): Xor, 50 points,
+/// The standard workload of docs/performance.md, <see cref="TrainingSettings.Recommended"/>("xor", 1): Xor, 50 points,
 /// hidden width 10, rate 0.5, with the library's <see cref="Network"/> and <see cref="Datasets.Xor"/>. Each
 /// implementation trains its own copy of the same initial network; an epoch is <see cref="Trainer"/>'s: clear the
 /// gradients, one pass over the points, one SGD step.
