@@ -1,4 +1,4 @@
-using MiniTorch.Cli.Commands;
+using MiniTorch.Expressions;
 
 namespace MiniTorch.Tests.Cli;
 

@@ -100,22 +100,6 @@ public sealed class GraphCommandTests : IDisposable
         Assert.Empty(_folder.GetFiles());
     }
 
-    [Fact]
-    public void Dot_is_found_only_as_an_executable_on_the_path()
-    {
-        Assert.Null(Graphviz.FindOnPath(null));
-        Assert.Null(Graphviz.FindOnPath(_folder.FullName));
-
-        var fake = Path.Combine(_folder.FullName, "dot");
-        File.WriteAllText(fake, "#!/bin/sh\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Null(Graphviz.FindOnPath(_folder.FullName));
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            Assert.Equal(fake, Graphviz.FindOnPath($"/no/such/folder{Path.PathSeparator}{_folder.FullName}"));
-        }
-    }
-
     private static CommandRun Invoke(Command command, params string[] args)
     {
         using var output = new StringWriter();
