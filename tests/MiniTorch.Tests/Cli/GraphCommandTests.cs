@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Xml.Linq;
-using MiniTorch.Cli.Commands;
+using MiniTorch.Cli;
 
 namespace MiniTorch.Tests.Cli;
 
@@ -60,14 +59,15 @@ public sealed class GraphCommandTests : IDisposable
     [Fact]
     public void Without_graphviz_svg_is_refused_but_dot_still_works()
     {
+        var noDot = CommandEnvironment.Default with { FindDot = () => null };
         var svg = Path.Combine(_folder.FullName, "graph.svg");
-        var missing = Invoke(GraphCommand.Create(() => null), "--out", svg);
+        var missing = CommandRun.In(noDot, "graph", "--out", svg);
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("Graphviz 'dot' not found: install it (apt-get install graphviz) or write a .dot file", missing.Error.Trim());
         Assert.False(File.Exists(svg));
 
         var dot = Path.Combine(_folder.FullName, "graph.dot");
-        Assert.Equal(0, Invoke(GraphCommand.Create(() => null), "--out", dot).ExitCode);
+        Assert.Equal(0, CommandRun.In(noDot, "graph", "--out", dot).ExitCode);
         Assert.True(File.Exists(dot));
     }
 
@@ -98,13 +98,5 @@ public sealed class GraphCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("unexpected end of input at column 4", run.Error, StringComparison.Ordinal);
         Assert.Empty(_folder.GetFiles());
-    }
-
-    private static CommandRun Invoke(Command command, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = command.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 }
