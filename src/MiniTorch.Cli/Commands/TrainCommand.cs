@@ -53,6 +53,7 @@ internal sealed class TrainCommand
         {
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
+            var panels = new List<RunFolder.BoundaryPanel>();
             foreach (var settings in runs)
             {
                 var runFolder = folder;
@@ -62,7 +63,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var outcome = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
+                var (outcome, panel) = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
@@ -70,11 +71,13 @@ internal sealed class TrainCommand
                 }
 
                 summaries.Add(new RunSummary(settings, outcome.Final, settings.Dataset.ToLowerInvariant()));
+                panels.Add(panel!);
             }
 
             if (runs.Count > 1)
             {
                 RunSummary.WriteTable(folder, summaries);
+                RunFolder.WriteBoundaryGrid(folder, panels);
             }
 
             output.WriteLine($"Wrote {folder}");
@@ -92,7 +95,8 @@ internal sealed class TrainCommand
         }
     }
 
-    private static TrainingOutcome TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    /// <summary>Trains one network and writes its files; returns the outcome and, unless it diverged, its boundary panel.</summary>
+    private static (TrainingOutcome Outcome, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
@@ -111,17 +115,17 @@ internal sealed class TrainCommand
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
         if (outcome.Diverged)
         {
-            return outcome;
+            return (outcome, null);
         }
 
         var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
-        RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
+        var correct = RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
         var final = outcome.Final;
         ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
-        return outcome;
+        return (outcome, new RunFolder.BoundaryPanel(network, data, correct));
     }
 
     private List<TrainingSettings> ReadSettings(ParseResult parseResult)
