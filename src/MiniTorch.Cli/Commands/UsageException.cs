@@ -1,7 +1,7 @@
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>
-/// A bad command line: thrown by any command, caught in one place (<see cref="MiniTorchCommand.Run(string[], TextWriter, TextWriter)"/>),
+/// A bad command line: thrown by any command, caught in one place (<see cref="MiniTorchCommand.Run(System.CommandLine.Command, string[], TextWriter, TextWriter)"/>),
 /// which prints the message on standard error and exits with <see cref="MiniTorchCommand.UsageError"/>.
 /// </summary>
 internal sealed class UsageException : Exception
