@@ -1,9 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using MiniTorch.Cli.Commands;
 
 namespace MiniTorch.Cli;
 
-/// <summary>The <c>minitorch</c> command line: the root command and the exit-code conventions shared by its subcommands.</summary>
+/// <summary>
+/// The <c>minitorch</c> command line: the root command and the one place that turns problems into exit codes. Every
+/// subcommand is a sealed class that declares its options, reads and checks them in its <c>Run</c>, throws a
+/// <see cref="UsageException"/> for bad input and returns 0 or <see cref="Failure"/>.
+/// </summary>
 internal static class MiniTorchCommand
 {
     /// <summary>Exit code for a run that failed for a reason other than how it was called.</summary>
@@ -13,9 +18,11 @@ internal static class MiniTorchCommand
     public const int UsageError = 2;
 
     /// <summary>Builds the root command with every subcommand.</summary>
+    /// <param name="environment">What the commands take from the machine; <see cref="CommandEnvironment.Default"/> when null.</param>
     /// <returns>The command tree.</returns>
-    public static Command Create()
+    public static Command Create(CommandEnvironment? environment = null)
     {
+        environment ??= CommandEnvironment.Default;
         // A plain command named "minitorch" rather than RootCommand, whose name would be the assembly's file name.
         var root = new Command(
             "minitorch",
@@ -23,11 +30,11 @@ internal static class MiniTorchCommand
         {
             new HelpOption(),
             new VersionOption(),
-            Commands.GradCommand.Create(),
-            Commands.GraphCommand.Create(),
-            Commands.TrainCommand.Create(),
-            Commands.EvalCommand.Create(),
-            Commands.BenchCommand.Create(),
+            GradCommand.Create(),
+            GraphCommand.Create(environment.FindDot),
+            TrainCommand.Create(),
+            EvalCommand.Create(),
+            BenchCommand.Create(environment.BenchTiming),
         };
         return root;
     }
@@ -36,11 +43,20 @@ internal static class MiniTorchCommand
     /// <param name="args">The command-line arguments.</param>
     /// <param name="output">Where normal output goes.</param>
     /// <param name="error">Where error messages go.</param>
-    /// <returns>The exit code: 0 on success, <see cref="UsageError"/> for a malformed command line.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <returns>The command's exit code: 0, <see cref="Failure"/>, or <see cref="UsageError"/> for a bad command line.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(Create(), args, output, error);
+
+    /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the chosen command.</summary>
+    /// <param name="root">The command tree, from <see cref="Create"/>.</param>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where error messages go.</param>
+    /// <returns>The command's exit code: 0, <see cref="Failure"/>, or <see cref="UsageError"/> for a bad command line.</returns>
+    public static int Run(Command root, string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = Create().Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(error);
+        var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)
@@ -52,6 +68,14 @@ internal static class MiniTorchCommand
             return UsageError;
         }
 
-        return parseResult.Invoke(configuration);
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException problem)
+        {
+            error.WriteLine(problem.Message);
+            return UsageError;
+        }
     }
 }

@@ -12,62 +12,55 @@ namespace MiniTorch.Cli.Commands;
 /// Exit codes: 0 when the engines agree; 1 when they do not (one line on stderr names the difference, nothing is
 /// printed on stdout); 2 for bad input. See <see cref="BenchMeasurement"/> for how the runs are timed.
 /// </remarks>
-internal static class BenchCommand
+internal sealed class BenchCommand
 {
-    /// <summary>Creates the <c>bench</c> command.</summary>
-    /// <returns>The command.</returns>
-    public static Command Create()
+    private readonly BenchTiming _timing;
+    private readonly Option<int> _epochs = CommonOptions.Epochs("Epochs per timed run", 500);
+    private readonly Option<int> _repeat;
+    private readonly Option<int> _threads = CommonOptions.Threads("Also time the tape engine on this many threads, as a row 'tape xN' (1 to 64; 1 adds no row).");
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    private BenchCommand(BenchTiming timing)
     {
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per timed run (at least 1).", DefaultValueFactory = _ => 500 };
-        var repeat = new Option<int>("--repeat") { Description = string.Create(CultureInfo.InvariantCulture, $"Timed turns per engine, each at least {BenchMeasurement.MinSampleTime.TotalSeconds} s of whole runs; the table shows the median (at least 1)."), DefaultValueFactory = _ => 5 };
-        var threads = new Option<int>("--threads")
+        _timing = timing;
+        _repeat = new Option<int>("--repeat")
         {
-            Description = "Also time the tape engine on this many threads, as a row 'tape xN' (1 to 64; 1 adds no row).",
-            DefaultValueFactory = _ => OptionChecks.MinThreads,
-            CustomParser = OptionChecks.ParseThreads,
+            Description = string.Create(CultureInfo.InvariantCulture, $"Timed turns per engine, each at least {timing.MinSampleTime.TotalSeconds} s of whole runs; the table shows the median (at least 1)."),
+            DefaultValueFactory = _ => 5,
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+    }
+
+    /// <summary>Builds the <c>bench</c> command.</summary>
+    /// <param name="timing">How long to warm up and to time each sample: <see cref="BenchTiming.Standard"/> for real measurements.</param>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create(BenchTiming timing) => new BenchCommand(timing).Build();
+
+    private Command Build()
+    {
         var command = new Command(
             "bench",
             "Time the standard workload (Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written baseline, the graph engine and the tape engine.")
         {
-            epochs,
-            repeat,
-            threads,
-            json,
+            _epochs, _repeat, _threads, _json,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(epochs),
-            parseResult.GetValue(repeat),
-            parseResult.GetValue(threads),
-            parseResult.GetValue(json),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(Run);
         return command;
     }
 
-    private static int Run(int epochs, int repeat, int threads, bool json, TextWriter output, TextWriter error)
+    private int Run(ParseResult parseResult)
     {
-        try
-        {
-            OptionChecks.Epochs(epochs);
-            OptionChecks.Repeat(repeat);
-            OptionChecks.Threads(threads);
-        }
-        catch (UsageException problem)
-        {
-            error.WriteLine(problem.Message);
-            return MiniTorchCommand.UsageError;
-        }
-
-        var disagreement = BenchMeasurement.Run(epochs, repeat, threads, out var report);
+        var epochs = OptionChecks.Epochs(parseResult.GetValue(_epochs));
+        var repeat = OptionChecks.Repeat(parseResult.GetValue(_repeat));
+        var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
+        var disagreement = BenchMeasurement.Run(epochs, repeat, threads, _timing, out var report);
         if (disagreement is not null)
         {
-            error.WriteLine(disagreement);
+            parseResult.InvocationConfiguration.Error.WriteLine(disagreement);
             return MiniTorchCommand.Failure;
         }
 
-        if (json)
+        var output = parseResult.InvocationConfiguration.Output;
+        if (parseResult.GetValue(_json))
         {
             report!.WriteJson(output);
         }

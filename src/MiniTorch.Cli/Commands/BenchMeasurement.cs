@@ -12,7 +12,7 @@ namespace MiniTorch.Cli.Commands;
 /// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the
 /// timed samples take turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three
 /// alike. A sample times whole runs, each from a fresh network (and a fresh engine, so the tape engine records in its
-/// first epoch), until they add up to <see cref="MinSampleTime"/>, and keeps their mean: a run of the baseline is some
+/// first epoch), until they add up to <see cref="BenchTiming.MinSampleTime"/>, and keeps their mean: a run of the baseline is some
 /// thirty times shorter than one of the graph engine, and the machine slows down in bursts, so a lone short run is more
 /// often a quick one than a long run is; timing every engine over a similar stretch compares like with like. The ratio
 /// to the baseline is the median of the ratios within each turn, which cancels the drifts of the machine's speed that
@@ -26,13 +26,6 @@ internal static class BenchMeasurement
 
     private const int CalmRounds = 5;
 
-    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(1);
-
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(3);
-
-    /// <summary>How long the runs of one timed sample add up to at least.</summary>
-    public static readonly TimeSpan MinSampleTime = TimeSpan.FromSeconds(0.2);
-
     // Bounds a sample of very short runs (a few epochs), whose fresh networks would otherwise take most of the time.
     private const int MaxSampleRuns = 200;
 
@@ -40,9 +33,10 @@ internal static class BenchMeasurement
     /// <param name="epochs">The epochs of one run, at least 1.</param>
     /// <param name="repeat">The turns: timed samples per engine, at least 1.</param>
     /// <param name="threads">Above 1, a fourth row times <see cref="ParallelTapeEngine"/> on this many threads.</param>
+    /// <param name="timing">How long to warm up and to time each sample; <see cref="BenchTiming.Standard"/> for the command.</param>
     /// <param name="report">The figures, when the engines agree.</param>
     /// <returns>What disagrees (see <see cref="BenchAgreement"/>), or <see langword="null"/> when <paramref name="report"/> is set.</returns>
-    public static string? Run(int epochs, int repeat, int threads, out BenchReport? report)
+    public static string? Run(int epochs, int repeat, int threads, BenchTiming timing, out BenchReport? report)
     {
         var standard = TrainingSettings.Recommended("xor", seed: 1);
         var settings = new TrainingSettings(standard.Dataset, standard.Points, standard.Hidden, standard.LearningRate, epochs, standard.Seed);
@@ -59,7 +53,7 @@ internal static class BenchMeasurement
         foreach (var (_, start) in engines)
         {
             using var run = start();
-            WarmUp(run);
+            WarmUp(run, timing);
         }
 
         var samples = engines.Select(_ => new List<Sample>(repeat)).ToArray();
@@ -67,7 +61,7 @@ internal static class BenchMeasurement
         {
             for (var e = 0; e < engines.Length; e++)
             {
-                samples[e].Add(Measure(engines[e].Start, epochs));
+                samples[e].Add(Measure(engines[e].Start, epochs, timing.MinSampleTime));
             }
 
             var (baseline, graph) = (samples[0][r], samples[1][r]);
@@ -100,6 +94,7 @@ internal static class BenchMeasurement
         report = new BenchReport(
             settings,
             repeat,
+            timing.MinSampleTime,
             opsPerEpoch,
             [.. rows],
             BenchAgreement.RelativeDifference(samples[0][^1].FinalLoss, samples[1][^1].FinalLoss));
@@ -120,17 +115,17 @@ internal static class BenchMeasurement
     }
 
     /// <summary>
-    /// Trains untimed, in rounds of <see cref="RoundEpochs"/> epochs, until <see cref="CalmRounds"/> rounds in a row
-    /// (after at least <see cref="MinWarmUp"/>) were no more than 3% faster than the fastest before them, or for
-    /// <see cref="MaxWarmUp"/> at most: tiered compilation first runs quickly compiled code and replaces it with
+    /// Trains untimed, in rounds of <see cref="RoundEpochs"/> epochs (at least one), until <see cref="CalmRounds"/> rounds in a row
+    /// (after at least <see cref="BenchTiming.MinWarmUp"/>) were no more than 3% faster than the fastest before them, or
+    /// for <see cref="BenchTiming.MaxWarmUp"/> at most: tiered compilation first runs quickly compiled code and replaces it with
     /// optimised code only after a method has run for a while, which on a busy machine took up to half a second.
     /// </summary>
-    private static void WarmUp(BenchRun run)
+    private static void WarmUp(BenchRun run, BenchTiming timing)
     {
         var clock = Stopwatch.StartNew();
         var fastest = TimeSpan.MaxValue;
         var calm = 0;
-        while (clock.Elapsed < MaxWarmUp && (calm < CalmRounds || clock.Elapsed < MinWarmUp))
+        do
         {
             var roundStart = clock.Elapsed;
             for (var epoch = 0; epoch < RoundEpochs; epoch++)
@@ -143,20 +138,22 @@ internal static class BenchMeasurement
             calm = round < fastest * 0.97 ? 0 : calm + 1;
             fastest = round < fastest ? round : fastest;
         }
+        while (clock.Elapsed < timing.MaxWarmUp && (calm < CalmRounds || clock.Elapsed < timing.MinWarmUp));
     }
 
-    private static Sample Measure(Func<BenchRun> start, int epochs)
+    private static Sample Measure(Func<BenchRun> start, int epochs, TimeSpan minSampleTime)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var runs = new List<Sample>();
         var timed = TimeSpan.Zero;
-        while (timed < MinSampleTime && runs.Count < MaxSampleRuns)
+        do
         {
             using var run = start();
             runs.Add(MeasureRun(run, epochs));
             timed += TimeSpan.FromSeconds(runs[^1].Seconds);
         }
+        while (timed < minSampleTime && runs.Count < MaxSampleRuns);
 
         return new Sample(
             runs.Average(r => r.Seconds),

@@ -7,10 +7,11 @@ namespace MiniTorch.Cli.Commands;
 /// <summary>What <c>minitorch bench</c> measured, and its two ways of printing it: an aligned table or one JSON object.</summary>
 /// <param name="Settings">The workload: dataset, points, hidden width, rate, seed, and the epochs of one run.</param>
 /// <param name="Repeat">How many timed samples (turns) each engine made.</param>
+/// <param name="MinSampleTime">How long the runs of one sample added up to at least.</param>
 /// <param name="OpsPerEpoch">The scalar operations of one epoch: the sum over the points of their tape's node count.</param>
 /// <param name="Engines">One row per engine, the hand-written baseline first.</param>
 /// <param name="BaselineRelativeDifference">The relative difference between the baseline's final loss and the graph's.</param>
-internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long OpsPerEpoch, IReadOnlyList<BenchReport.Row> Engines, double BaselineRelativeDifference)
+internal sealed record BenchReport(TrainingSettings Settings, int Repeat, TimeSpan MinSampleTime, long OpsPerEpoch, IReadOnlyList<BenchReport.Row> Engines, double BaselineRelativeDifference)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -24,7 +25,7 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, long O
         ArgumentNullException.ThrowIfNull(output);
         var s = Settings;
         output.WriteLine(Invariant($"Standard workload: {s.Dataset}, {s.Points} points, hidden {s.Hidden}, rate {s.LearningRate}, seed {s.Seed}; {OpsPerEpoch} scalar ops per epoch"));
-        output.WriteLine(Invariant($"Each run: {s.Epochs} epochs of forward, backward and SGD step from the same initial weights; median of {Repeat} turn(s), each timing whole runs for at least {BenchMeasurement.MinSampleTime.TotalSeconds} s"));
+        output.WriteLine(Invariant($"Each run: {s.Epochs} epochs of forward, backward and SGD step from the same initial weights; median of {Repeat} turn(s), each timing whole runs for at least {MinSampleTime.TotalSeconds} s"));
         output.WriteLine();
         string[][] rows =
         [

@@ -10,10 +10,10 @@ namespace MiniTorch.Cli.Commands;
 internal sealed class EvalCommand
 {
     private readonly Option<string> _model = new("--model") { Description = "The model.json written by 'minitorch train'.", Required = true };
-    private readonly Option<string?> _dataset = new("--dataset") { Description = "The dataset to sample (default: the one the model was trained on)." };
-    private readonly Option<int> _points = new("--points") { Description = "Number of fresh points (2 to 100000).", DefaultValueFactory = _ => 200 };
-    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the fresh points (spiral draws none).", DefaultValueFactory = _ => 7 };
-    private readonly Option<string?> _out = new("--out") { Description = "Folder for eval-boundary.png and .svg (default: the model's folder)." };
+    private readonly Option<string?> _dataset = CommonOptions.Dataset("The dataset to sample (default: the one the model was trained on).", defaultName: null);
+    private readonly Option<int> _points = CommonOptions.Points("Number of fresh points", 200);
+    private readonly Option<ulong> _seed = CommonOptions.Seed("the fresh points (spiral draws none)", 7);
+    private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for eval-boundary.png and .svg (default: the model's folder).");
 
     private EvalCommand()
     {
@@ -36,38 +36,34 @@ internal sealed class EvalCommand
     private int Run(ParseResult parseResult)
     {
         var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
+        var path = parseResult.GetValue(_model)!;
+        var model = Load(path);
+        var name = parseResult.GetValue(_dataset) is { } given ? OptionChecks.Dataset(given) : model.Settings.Dataset;
+        var points = OptionChecks.Points(parseResult.GetValue(_points));
+        var seed = parseResult.GetValue(_seed);
+        var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? FolderOf(path));
+        var data = Datasets.Create(name, points, seed);
+        var trained = model.Settings;
+        var caption = string.Create(CultureInfo.InvariantCulture, $"model of {trained.Dataset} (hidden {trained.Hidden}), fresh seed {seed}");
+        int correct;
         try
         {
-            var path = parseResult.GetValue(_model)!;
-            var model = Load(path);
-            var name = parseResult.GetValue(_dataset) is { } given ? OptionChecks.Dataset(given) : model.Settings.Dataset;
-            var points = OptionChecks.Points(parseResult.GetValue(_points));
-            var seed = parseResult.GetValue(_seed);
-            var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? FolderOf(path));
-            var data = Datasets.Create(name, points, seed);
-            var trained = model.Settings;
-            var caption = string.Create(CultureInfo.InvariantCulture, $"model of {trained.Dataset} (hidden {trained.Hidden}), fresh seed {seed}");
-            var correct = RunFolder.WriteBoundary(folder, "eval-boundary", model.Network, data, caption);
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Accuracy on {points} fresh {name} points (seed {seed}): {correct}/{points} ({100.0 * correct / points:F1}%)"));
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The model had {model.FinalCorrect}/{trained.Points} correct on its {trained.Dataset} training points in its last epoch."));
-            output.WriteLine($"Wrote {Path.Combine(folder, "eval-boundary.png")} and eval-boundary.svg");
-            return 0;
-        }
-        catch (UsageException problem)
-        {
-            error.WriteLine(problem.Message);
-            return MiniTorchCommand.UsageError;
+            correct = RunFolder.WriteBoundary(folder, "eval-boundary", model.Network, data, caption);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"cannot write the picture: {problem.Message}");
+            parseResult.InvocationConfiguration.Error.WriteLine($"cannot write the picture: {problem.Message}");
             return MiniTorchCommand.Failure;
         }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Accuracy on {points} fresh {name} points (seed {seed}): {correct}/{points} ({100.0 * correct / points:F1}%)"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The model had {model.FinalCorrect}/{trained.Points} correct on its {trained.Dataset} training points in its last epoch."));
+        output.WriteLine($"Wrote {Path.Combine(folder, "eval-boundary.png")} and eval-boundary.svg");
+        return 0;
     }
 
     private static TrainedModel Load(string path)

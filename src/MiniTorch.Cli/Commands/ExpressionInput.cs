@@ -6,28 +6,22 @@ namespace MiniTorch.Cli.Commands;
 internal static class ExpressionInput
 {
     /// <summary>
-    /// Parses <paramref name="text"/> and evaluates it at <paramref name="values"/>. Problems are written to
-    /// <paramref name="error"/>: the message with the expression and a caret under the column; a missing value also
-    /// says how to pass it (<c>--at y=VALUE</c>). A value for a variable the expression does not use is a warning.
+    /// Parses <paramref name="text"/> and evaluates it at <paramref name="values"/>. A value for a variable the
+    /// expression does not use is a warning on <paramref name="error"/>.
     /// </summary>
     /// <param name="text">The expression.</param>
     /// <param name="values">The values given with <c>--at</c>.</param>
-    /// <param name="error">Where messages go.</param>
-    /// <param name="expression">The parsed expression, on success.</param>
-    /// <param name="evaluation">The Scalar graph, on success.</param>
-    /// <returns>False when the expression is malformed or a variable has no value.</returns>
-    public static bool TryEvaluate(
-        string text,
-        IReadOnlyDictionary<string, double> values,
-        TextWriter error,
-        out Expression expression,
-        out Evaluation evaluation)
+    /// <param name="error">Where warnings go.</param>
+    /// <returns>The parsed expression and its Scalar graph.</returns>
+    /// <exception cref="UsageException">
+    /// The expression is malformed or a variable has no value: the message, the expression and a caret under the
+    /// column; a missing value also says how to pass it (<c>--at y=VALUE</c>).
+    /// </exception>
+    public static (Expression Expression, Evaluation Evaluation) Evaluate(string text, IReadOnlyDictionary<string, double> values, TextWriter error)
     {
-        expression = null!;
-        evaluation = null!;
         try
         {
-            expression = Expression.Parse(text);
+            var expression = Expression.Parse(text);
             foreach (var name in values.Keys)
             {
                 if (!expression.Variables.Any(v => v.Name == name))
@@ -45,13 +39,11 @@ internal static class ExpressionInput
                 }
             }
 
-            evaluation = expression.Evaluate(values);
-            return true;
+            return (expression, expression.Evaluate(values));
         }
         catch (ExpressionException problem)
         {
-            error.WriteLine(problem.FormatWithCaret());
-            return false;
+            throw new UsageException(problem.FormatWithCaret(), problem);
         }
     }
 }

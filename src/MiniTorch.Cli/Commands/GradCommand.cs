@@ -7,58 +7,49 @@ namespace MiniTorch.Cli.Commands;
 /// <c>minitorch grad "EXPR" --at x=2 [--json] [--check]</c>: the value of an expression and its derivative with respect
 /// to each variable, optionally checked against central difference.
 /// </summary>
-internal static class GradCommand
+internal sealed class GradCommand
 {
     /// <summary>The reference tolerance of the derivative check: |autodiff − numeric| ≤ 10⁻² + 10⁻²·|numeric|.</summary>
     public const double Tolerance = 1e-2;
 
-    /// <summary>Creates the <c>grad</c> command.</summary>
-    /// <returns>The command.</returns>
-    public static Command Create()
+    private readonly Argument<string> _expression = new("expression")
     {
-        var expression = new Argument<string>("expression")
-        {
-            Description = "The expression, for example \"(x * x) * y + 10.0 * x\"; quote it for the shell.",
-        };
-        var at = VariableValues.CreateOption();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var check = new Option<bool>("--check")
-        {
-            Description = "Also estimate each derivative by central difference and check it (exit code 1 when a check fails).",
-        };
+        Description = "The expression, for example \"(x * x) * y + 10.0 * x\"; quote it for the shell.",
+    };
+
+    private readonly Option<string[]> _at = CommonOptions.At();
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<bool> _check = new("--check")
+    {
+        Description = "Also estimate each derivative by central difference and check it (exit code 1 when a check fails).",
+    };
+
+    private GradCommand()
+    {
+    }
+
+    /// <summary>Builds the <c>grad</c> command.</summary>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create() => new GradCommand().Build();
+
+    private Command Build()
+    {
         var command = new Command("grad", "Print the value of an expression and its derivative with respect to every variable.")
         {
-            expression,
-            at,
-            json,
-            check,
+            _expression, _at, _json, _check,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(expression)!,
-            parseResult.GetValue(at) ?? [],
-            parseResult.GetValue(json),
-            parseResult.GetValue(check),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(Run);
         return command;
     }
 
-    private static int Run(string text, string[] assignments, bool json, bool check, TextWriter output, TextWriter error)
+    private int Run(ParseResult parseResult)
     {
-        if (!VariableValues.TryParse(assignments, out var values, out var problem))
-        {
-            error.WriteLine(problem);
-            return MiniTorchCommand.UsageError;
-        }
-
-        if (!ExpressionInput.TryEvaluate(text, values, error, out var expression, out var evaluation))
-        {
-            return MiniTorchCommand.UsageError;
-        }
-
+        var output = parseResult.InvocationConfiguration.Output;
+        var values = VariableValues.Parse(parseResult.GetValue(_at) ?? []);
+        var (expression, evaluation) = ExpressionInput.Evaluate(parseResult.GetValue(_expression)!, values, parseResult.InvocationConfiguration.Error);
         evaluation.Output.Backward();
-        var report = new GradReport(evaluation.Output.Data, Measure(expression, evaluation, check));
-        if (json)
+        var report = new GradReport(evaluation.Output.Data, Measure(expression, evaluation, parseResult.GetValue(_check)));
+        if (parseResult.GetValue(_json))
         {
             report.WriteJson(output);
         }

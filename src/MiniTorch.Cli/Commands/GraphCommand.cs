@@ -8,71 +8,59 @@ namespace MiniTorch.Cli.Commands;
 /// <c>minitorch graph ["EXPR"] [--at x=1] [--out graph.svg|graph.png|graph.dot] [--lr]</c>: runs a backward pass and
 /// draws the computation graph, like MiniTorch's show_expression.
 /// </summary>
-internal static class GraphCommand
+internal sealed class GraphCommand
 {
     /// <summary>The expression drawn when none is given: the reference example of show_expression.</summary>
     public const string ReferenceExample = "(x * x) * y + 10.0 * x";
 
     private static readonly string[] Formats = [".svg", ".png", ".dot"];
 
-    /// <summary>Creates the <c>graph</c> command.</summary>
-    /// <param name="findDot">How to find Graphviz's <c>dot</c>; <see cref="Graphviz.FindDot"/> (the PATH) by default.</param>
-    /// <returns>The command.</returns>
-    public static Command Create(Func<string?>? findDot = null)
+    private readonly Func<string?> _findDot;
+
+    private readonly Argument<string?> _expression = new("expression")
     {
-        var expression = new Argument<string?>("expression")
-        {
-            Description = $"The expression; without one, the reference example \"{ReferenceExample}\" at x = y = 1.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var at = VariableValues.CreateOption();
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "The file to write: .svg or .png (drawn by Graphviz's dot), or .dot (the graph description).",
-            HelpName = "FILE",
-            DefaultValueFactory = _ => "graph.svg",
-        };
-        var leftToRight = new Option<bool>("--lr") { Description = "Lay the graph out from left to right instead of top to bottom." };
+        Description = $"The expression; without one, the reference example \"{ReferenceExample}\" at x = y = 1.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<string[]> _at = CommonOptions.At();
+    private readonly Option<string> _out = new("--out", "-o")
+    {
+        Description = "The file to write: .svg or .png (drawn by Graphviz's dot), or .dot (the graph description).",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => "graph.svg",
+    };
+
+    private readonly Option<bool> _leftToRight = new("--lr") { Description = "Lay the graph out from left to right instead of top to bottom." };
+
+    private GraphCommand(Func<string?> findDot) => _findDot = findDot;
+
+    /// <summary>Builds the <c>graph</c> command.</summary>
+    /// <param name="findDot">How to find Graphviz's <c>dot</c>, for example <see cref="Graphviz.FindDot"/> (the PATH).</param>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create(Func<string?> findDot) => new GraphCommand(findDot).Build();
+
+    private Command Build()
+    {
         var command = new Command("graph", "Draw the computation graph of an expression after a backward pass, with values and derivatives.")
         {
-            expression,
-            at,
-            output,
-            leftToRight,
+            _expression, _at, _out, _leftToRight,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(expression),
-            parseResult.GetValue(at) ?? [],
-            parseResult.GetValue(output) ?? "graph.svg",
-            parseResult.GetValue(leftToRight),
-            findDot ?? Graphviz.FindDot,
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(Run);
         return command;
     }
 
-    private static int Run(
-        string? text,
-        string[] assignments,
-        string outputPath,
-        bool leftToRight,
-        Func<string?> findDot,
-        TextWriter output,
-        TextWriter error)
+    private int Run(ParseResult parseResult)
     {
-        if (!VariableValues.TryParse(assignments, out var values, out var problem))
-        {
-            error.WriteLine(problem);
-            return MiniTorchCommand.UsageError;
-        }
-
+        var values = VariableValues.Parse(parseResult.GetValue(_at) ?? []);
+        var outputPath = parseResult.GetValue(_out)!;
         var extension = Path.GetExtension(outputPath).ToLowerInvariant();
         if (!Formats.Contains(extension))
         {
-            error.WriteLine($"--out {outputPath}: unknown file type '{extension}': use .svg, .png or .dot");
-            return MiniTorchCommand.UsageError;
+            throw new UsageException($"--out {outputPath}: unknown file type '{extension}': use .svg, .png or .dot");
         }
 
+        var text = parseResult.GetValue(_expression);
         if (text is null)
         {
             text = ReferenceExample;
@@ -80,20 +68,11 @@ internal static class GraphCommand
             values.TryAdd("y", 1.0);
         }
 
-        var dotExecutable = extension == ".dot" ? null : findDot();
-        if (extension != ".dot" && dotExecutable is null)
-        {
-            error.WriteLine(Graphviz.NotFoundMessage);
-            return MiniTorchCommand.UsageError;
-        }
-
-        if (!ExpressionInput.TryEvaluate(text, values, error, out _, out var evaluation))
-        {
-            return MiniTorchCommand.UsageError;
-        }
-
+        var dotExecutable = extension == ".dot" ? null : _findDot() ?? throw new UsageException(Graphviz.NotFoundMessage);
+        var error = parseResult.InvocationConfiguration.Error;
+        var (_, evaluation) = ExpressionInput.Evaluate(text, values, error);
         evaluation.Output.Backward();
-        var dot = GraphExport.ToDot(evaluation.Output, new DotOptions { LeftToRight = leftToRight });
+        var dot = GraphExport.ToDot(evaluation.Output, new DotOptions { LeftToRight = parseResult.GetValue(_leftToRight) });
         try
         {
             AtomicFile.Write(outputPath, temporary =>
@@ -114,7 +93,7 @@ internal static class GraphCommand
             return MiniTorchCommand.Failure;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {outputPath}: {text} = {evaluation.Output.Data:R}"));
+        parseResult.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {outputPath}: {text} = {evaluation.Output.Data:R}"));
         return 0;
     }
 }

@@ -24,12 +24,20 @@ internal static class OptionChecks
     /// <summary>The most threads <c>--threads</c> accepts.</summary>
     public const int MaxThreads = ParallelTapeEngine.MaxThreads;
 
-    /// <summary>Checks a dataset name.</summary>
+    /// <summary>Checks a dataset name with the library's rule (<see cref="Datasets.CanonicalName"/>).</summary>
     /// <param name="name">The name given, any case.</param>
     /// <returns>The name as spelled in <see cref="Datasets.Names"/>.</returns>
-    public static string Dataset(string name) =>
-        Datasets.Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UsageException($"unknown dataset '{name}'; valid names: {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))}");
+    public static string Dataset(string name)
+    {
+        try
+        {
+            return Datasets.CanonicalName(name);
+        }
+        catch (ArgumentException problem)
+        {
+            throw new UsageException($"unknown dataset '{name}'; valid names: {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))}", problem);
+        }
+    }
 
     /// <summary>Checks --points: 2 to 100000.</summary>
     /// <param name="points">The value given.</param>
@@ -73,20 +81,18 @@ internal static class OptionChecks
     /// <summary>Checks --epochs: at least 1.</summary>
     /// <param name="epochs">The value given.</param>
     /// <returns><paramref name="epochs"/>.</returns>
-    public static int Epochs(int epochs) =>
-        epochs >= 1 ? epochs : throw new UsageException(Invariant($"--epochs must be at least 1 (got {epochs})"));
+    public static int Epochs(int epochs) => AtLeastOne("--epochs", epochs);
 
     /// <summary>Checks --repeat: at least 1.</summary>
     /// <param name="repeat">The value given.</param>
     /// <returns><paramref name="repeat"/>.</returns>
-    public static int Repeat(int repeat) =>
-        repeat >= 1 ? repeat : throw new UsageException(Invariant($"--repeat must be at least 1 (got {repeat})"));
+    public static int Repeat(int repeat) => AtLeastOne("--repeat", repeat);
 
-    /// <summary>Checks --rate: a positive finite number.</summary>
+    /// <summary>Checks --rate with the library's rule (<see cref="Sgd.IsValidLearningRate"/>): a positive finite number.</summary>
     /// <param name="rate">The value given.</param>
     /// <returns><paramref name="rate"/>.</returns>
     public static double Rate(double rate) =>
-        double.IsFinite(rate) && rate > 0
+        Sgd.IsValidLearningRate(rate)
             ? rate
             : throw new UsageException(Invariant($"--rate must be a positive finite number (got {rate})"));
 
@@ -108,6 +114,9 @@ internal static class OptionChecks
             throw new UsageException($"cannot write to --out '{folder}': {problem.Message}", problem);
         }
     }
+
+    private static int AtLeastOne(string option, int value) =>
+        value >= 1 ? value : throw new UsageException(Invariant($"{option} must be at least 1 (got {value})"));
 
     private static int InRange(string option, int value, int min, int max) =>
         value >= min && value <= max

@@ -45,11 +45,36 @@ internal static class RunFolder
     public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption)
     {
         var correct = Predictions.CountCorrect(model, data);
-        var title = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{data.Name}, {caption}: {correct}/{data.Count} correct ({100.0 * correct / data.Count:F0}%)");
-        using var plot = BoundaryPlot.Create(model, data, title);
+        using var plot = BoundaryPlot.Create(model, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}");
         PlotFiles.Save(plot, folder, name, BoundaryPlot.Width, BoundaryPlot.Height);
         return correct;
     }
+
+    /// <summary>
+    /// Writes <c>boundaries.png</c> and <c>boundaries.svg</c>: the boundary pictures of several runs side by side, three
+    /// to a row, each titled with its dataset and how many of its points the pictured model classifies correctly.
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="panels">Each run's trained model, its training points and its correct count, in order.</param>
+    public static void WriteBoundaryGrid(string folder, IReadOnlyList<BoundaryPanel> panels)
+    {
+        var plots = panels.Select(p => BoundaryPlot.Create(p.Model, p.Data, $"{p.Data.Name}: {Accuracy(p.Correct, p.Data.Count)}")).ToList();
+        try
+        {
+            PlotFiles.SaveGrid(plots, columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);
+        }
+        finally
+        {
+            plots.ForEach(plot => plot.Dispose());
+        }
+    }
+
+    private static string Accuracy(int correct, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");
+
+    /// <summary>One panel of <see cref="WriteBoundaryGrid"/>: a trained model and the points it is drawn with.</summary>
+    /// <param name="Model">The trained model.</param>
+    /// <param name="Data">Its training points.</param>
+    /// <param name="Correct">How many of them the model classifies correctly, as <see cref="WriteBoundary"/> returned.</param>
+    public sealed record BoundaryPanel(Network Model, Dataset Data, int Correct);
 }

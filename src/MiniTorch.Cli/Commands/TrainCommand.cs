@@ -11,26 +11,17 @@ internal sealed class TrainCommand
 {
     private const string AllDatasets = "all";
 
-    private readonly Option<string> _dataset = new("--dataset")
-    {
-        Description = "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).",
-        DefaultValueFactory = _ => "xor",
-    };
+    private readonly Option<string?> _dataset = CommonOptions.Dataset(
+        "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).", "xor");
 
-    private readonly Option<int> _points = new("--points") { Description = "Number of training points (2 to 100000).", DefaultValueFactory = _ => 50 };
-    private readonly Option<int> _hidden = new("--hidden") { Description = "Hidden layer width H (1 to 1000); with 'all', 2 for simple and 10 for the others unless given.", DefaultValueFactory = _ => 10 };
-    private readonly Option<double> _rate = new("--rate") { Description = "Learning rate (a positive number).", DefaultValueFactory = _ => 0.5 };
-    private readonly Option<int> _epochs = new("--epochs") { Description = "Number of epochs (at least 1).", DefaultValueFactory = _ => 500 };
-    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the points and of the initial weights.", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _points = CommonOptions.Points("Number of training points", 50);
+    private readonly Option<int> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", 10);
+    private readonly Option<double> _rate = CommonOptions.Rate(0.5);
+    private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", 500);
+    private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
     private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
-    private readonly Option<int> _threads = new("--threads")
-    {
-        Description = "Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.",
-        DefaultValueFactory = _ => OptionChecks.MinThreads,
-        CustomParser = OptionChecks.ParseThreads,
-    };
-
-    private readonly Option<string?> _out = new("--out") { Description = "Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>)." };
+    private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
+    private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
 
     private TrainCommand()
     {
@@ -54,14 +45,15 @@ internal sealed class TrainCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
+        var runs = ReadSettings(parseResult);
+        var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
+        var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
+        var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
         try
         {
-            var runs = ReadSettings(parseResult);
-            var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
-            var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
-            var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
+            var panels = new List<RunFolder.BoundaryPanel>();
             foreach (var settings in runs)
             {
                 var runFolder = folder;
@@ -71,7 +63,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var outcome = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
+                var (outcome, panel) = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
@@ -79,20 +71,17 @@ internal sealed class TrainCommand
                 }
 
                 summaries.Add(new RunSummary(settings, outcome.Final, settings.Dataset.ToLowerInvariant()));
+                panels.Add(panel!);
             }
 
             if (runs.Count > 1)
             {
                 RunSummary.WriteTable(folder, summaries);
+                RunFolder.WriteBoundaryGrid(folder, panels);
             }
 
             output.WriteLine($"Wrote {folder}");
             return 0;
-        }
-        catch (UsageException problem)
-        {
-            error.WriteLine(problem.Message);
-            return MiniTorchCommand.UsageError;
         }
         catch (OperationCanceledException)
         {
@@ -106,7 +95,8 @@ internal sealed class TrainCommand
         }
     }
 
-    private static TrainingOutcome TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    /// <summary>Trains one network and writes its files; returns the outcome and, unless it diverged, its boundary panel.</summary>
+    private static (TrainingOutcome Outcome, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
@@ -125,17 +115,17 @@ internal sealed class TrainCommand
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
         if (outcome.Diverged)
         {
-            return outcome;
+            return (outcome, null);
         }
 
         var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
-        RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
+        var correct = RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
         var final = outcome.Final;
         ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
-        return outcome;
+        return (outcome, new RunFolder.BoundaryPanel(network, data, correct));
     }
 
     private List<TrainingSettings> ReadSettings(ParseResult parseResult)

@@ -1,10 +1,16 @@
 namespace MiniTorch.Cli.Commands;
 
-/// <summary>A bad value on the command line: the command prints the one-line message and exits with <see cref="MiniTorchCommand.UsageError"/>.</summary>
+/// <summary>
+/// A bad command line: thrown by any command, caught in one place (<see cref="MiniTorchCommand.Run(System.CommandLine.Command, string[], TextWriter, TextWriter)"/>),
+/// which prints the message on standard error and exits with <see cref="MiniTorchCommand.UsageError"/>.
+/// </summary>
 internal sealed class UsageException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">One line saying what is wrong and what is allowed.</param>
+    /// <param name="message">
+    /// One line saying what is wrong and what is allowed; for a bad expression, that line followed by the expression
+    /// and a caret under the column.
+    /// </param>
     public UsageException(string message)
         : base(message)
     {

@@ -5,9 +5,6 @@ namespace MiniTorch.Cli.Plots;
 /// <summary>The colours and font shared by the plots: blue for class 0, red for class 1, as in MiniTorch's app.</summary>
 internal static class Palette
 {
-    /// <summary>The font set on every plot, so that text does not fall back to a serif face.</summary>
-    public const string FontName = "DejaVu Sans";
-
     /// <summary>Points of class 0.</summary>
     public static Color ClassZero { get; } = Color.FromHex("#1F5FAD");
 
@@ -18,12 +15,13 @@ internal static class Palette
     public static IColormap Probability { get; } =
         new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#6E9FD8"), Colors.White, Color.FromHex("#E8837A")]);
 
-    /// <summary>Creates a plot with the shared font.</summary>
+    /// <summary>Creates a plot whose text is drawn in the bundled font (<see cref="BundledFont"/>).</summary>
     /// <returns>An empty plot.</returns>
     public static Plot NewPlot()
     {
+        BundledFont.EnsureRegistered();
         var plot = new Plot();
-        plot.Font.Set(FontName);
+        plot.Font.Set(BundledFont.Name);
         return plot;
     }
 }

@@ -1,8 +1,9 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace MiniTorch.Cli.Plots;
 
-/// <summary>Saves a plot as a PNG and an SVG of the same size, each written atomically.</summary>
+/// <summary>Saves a plot, or several side by side, as a PNG and an SVG of the same size, each written atomically.</summary>
 internal static class PlotFiles
 {
     /// <summary>Writes <c>name.png</c> and <c>name.svg</c> into <paramref name="folder"/>.</summary>
@@ -15,5 +16,48 @@ internal static class PlotFiles
     {
         AtomicFile.WriteAllBytes(Path.Combine(folder, name + ".png"), plot.GetImageBytes(width, height, ImageFormat.Png));
         AtomicFile.WriteAllText(Path.Combine(folder, name + ".svg"), plot.GetSvgXml(width, height));
+    }
+
+    /// <summary>
+    /// Writes <c>name.png</c> and <c>name.svg</c> into <paramref name="folder"/>: the plots in a grid of
+    /// <paramref name="columns"/> columns, row by row, each in a cell of the given size.
+    /// </summary>
+    /// <param name="plots">The plots, in reading order.</param>
+    /// <param name="columns">The cells per row.</param>
+    /// <param name="folder">An existing folder.</param>
+    /// <param name="name">The file name without extension.</param>
+    /// <param name="cellWidth">The width of one cell in pixels.</param>
+    /// <param name="cellHeight">The height of one cell in pixels.</param>
+    public static void SaveGrid(IReadOnlyList<Plot> plots, int columns, string folder, string name, int cellWidth, int cellHeight)
+    {
+        var rows = (plots.Count + columns - 1) / columns;
+        var (width, height) = (columns * cellWidth, rows * cellHeight);
+        using (var surface = SKSurface.Create(new SKImageInfo(width, height)))
+        {
+            DrawGrid(surface.Canvas, plots, columns, cellWidth, cellHeight);
+            using var image = surface.Snapshot();
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            AtomicFile.WriteAllBytes(Path.Combine(folder, name + ".png"), png.ToArray());
+        }
+
+        using var svg = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), svg))
+        {
+            DrawGrid(canvas, plots, columns, cellWidth, cellHeight);
+        }
+
+        AtomicFile.WriteAllBytes(Path.Combine(folder, name + ".svg"), svg.ToArray());
+    }
+
+    // Each plot clears its whole canvas before drawing unless told not to, which would wipe the cells drawn before it.
+    private static void DrawGrid(SKCanvas canvas, IReadOnlyList<Plot> plots, int columns, int cellWidth, int cellHeight)
+    {
+        canvas.Clear(SKColors.White);
+        for (var k = 0; k < plots.Count; k++)
+        {
+            var (left, top) = (k % columns * cellWidth, k / columns * cellHeight);
+            plots[k].RenderManager.ClearCanvasBeforeEachRender = false;
+            plots[k].Render(canvas, new PixelRect(left, left + cellWidth, top + cellHeight, top));
+        }
     }
 }

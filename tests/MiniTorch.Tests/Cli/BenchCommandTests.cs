@@ -6,8 +6,8 @@ using MiniTorch.Cli.Commands;
 namespace MiniTorch.Tests.Cli;
 
 /// <summary>
-/// <c>minitorch bench</c> in-process with two epochs and one run: the shape of the table and of the JSON, the agreement
-/// check and bad input. No assertion depends on how fast anything ran.
+/// <c>minitorch bench</c> in-process with two epochs, one run and one warm-up round (<see cref="CommandRun.Quick"/>): the shape of
+/// the table and of the JSON, the agreement check and bad input. No assertion depends on how fast anything ran.
 /// </summary>
 [Trait("Task", "1.5")]
 public sealed class BenchCommandTests
@@ -26,7 +26,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void The_table_has_a_row_per_engine_with_the_baseline_as_the_unit()
     {
-        var run = CommandRun.Of("bench", "--epochs", "2", "--repeat", "1");
+        var run = CommandRun.In(CommandRun.Quick, "bench", "--epochs", "2", "--repeat", "1");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
@@ -45,7 +45,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void Threads_above_1_add_a_row_for_the_threaded_tape_engine_which_agrees_bit_for_bit()
     {
-        var run = CommandRun.Of("bench", "--epochs", "2", "--repeat", "1", "--threads", "2");
+        var run = CommandRun.In(CommandRun.Quick, "bench", "--epochs", "2", "--repeat", "1", "--threads", "2");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Output.Split('\n');
@@ -59,7 +59,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void The_json_holds_the_same_numbers_as_one_object()
     {
-        var run = CommandRun.Of("bench", "--epochs", "2", "--repeat", "1", "--json");
+        var run = CommandRun.In(CommandRun.Quick, "bench", "--epochs", "2", "--repeat", "1", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
@@ -86,7 +86,7 @@ public sealed class BenchCommandTests
     [MemberData(nameof(BadInputs))]
     public void Bad_input_exits_2_with_one_line_on_stderr(string[] args, string message)
     {
-        var run = CommandRun.Of(["bench", .. args]);
+        var run = CommandRun.In(CommandRun.Quick, ["bench", .. args]);
 
         Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
         Assert.Equal([message], run.ErrorLines);

@@ -82,6 +82,29 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void All_also_draws_the_six_boundaries_side_by_side_in_the_out_folder()
+    {
+        var run = CommandRun.Of("train", "--dataset", "all", "--points", "8", "--epochs", "2", "--out", _folder);
+
+        Assert.Equal(0, run.ExitCode);
+        PictureFiles.AssertPng(Path.Combine(_folder, "boundaries.png"), 3 * BoundaryPlot.Width, 2 * BoundaryPlot.Height);
+        PictureFiles.AssertSvg(Path.Combine(_folder, "boundaries.svg"));
+        var svg = File.ReadAllText(Path.Combine(_folder, "boundaries.svg"));
+        foreach (var name in MiniTorch.Datasets.Names)
+        {
+            Assert.Matches($"{name}: [0-9]/8 correct \\([0-9]+%\\)", svg);
+        }
+    }
+
+    [Fact]
+    public void A_single_dataset_draws_no_side_by_side_picture()
+    {
+        Assert.Equal(0, CommandRun.Of("train", "--dataset", "xor", "--points", "8", "--epochs", "2", "--out", _folder).ExitCode);
+
+        Assert.False(File.Exists(Path.Combine(_folder, "boundaries.png")));
+    }
+
+    [Fact]
     public void Both_engines_write_the_same_log_and_model()
     {
         string[] Train(string engine, string dataset)
