@@ -18,7 +18,7 @@ public sealed class DatasetsTests
     };
 
     [Theory]
-    [MemberData(nameof(Rules))]
+    [MemberData(nameof(Rules), DisableDiscoveryEnumeration = true)]
     public void Every_label_follows_the_datasets_rule(string name, Func<double, double, bool> isClassOne) =>
         Sizes.Sample((count, seed) =>
         {
@@ -33,7 +33,7 @@ public sealed class DatasetsTests
         });
 
     [Theory]
-    [MemberData(nameof(Rules))]
+    [MemberData(nameof(Rules), DisableDiscoveryEnumeration = true)]
     public void Random_points_are_drawn_x1_then_x2_from_the_seeded_generator(string name, Func<double, double, bool> isClassOne)
     {
         Assert.NotNull(isClassOne);

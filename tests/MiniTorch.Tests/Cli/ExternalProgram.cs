@@ -15,6 +15,9 @@ internal sealed record ExternalProgram(string Description, Func<string?> Find, s
     /// <summary>Graphviz's <c>dot</c>, which renders the graph command's SVG and PNG files.</summary>
     public static ExternalProgram GraphvizDot { get; } = new("Graphviz's dot", Graphviz.FindDot, "apt-get install graphviz");
 
+    /// <summary>Why a test that needs this program cannot run here: what is missing and how to install it.</summary>
+    public string MissingReason => $"{Description} is not on PATH; {Install}";
+
     /// <summary>Whether this run is CI's, where a missing program is a failure rather than a reason to skip.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -30,12 +33,11 @@ internal sealed record ExternalProgram(string Description, Func<string?> Find, s
             return path;
         }
 
-        var reason = $"{Description} is not on PATH; {Install}";
         if (InCi)
         {
-            Assert.Fail($"{reason} (CI=true, and CI must run this test)");
+            Assert.Fail($"{MissingReason} (CI=true, and CI must run this test)");
         }
 
-        throw new SkipException(reason);
+        throw new SkipException(MissingReason);
     }
 }

@@ -5,7 +5,7 @@ namespace MiniTorch.Tests.Cli;
 
 /// <summary>Task 1.4: <c>minitorch graph</c> draws the graph after a backward pass, as DOT, SVG or PNG.</summary>
 [Trait("Task", "1.4")]
-public sealed class GraphCommandTests : IDisposable
+public sealed class GraphCommandTests : IClassFixture<MissingProgramNotice>, IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("minitorch-graph-");
 
