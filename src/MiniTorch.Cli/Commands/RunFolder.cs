@@ -41,11 +41,13 @@ internal static class RunFolder
     /// <param name="model">The model.</param>
     /// <param name="data">The points to draw and count.</param>
     /// <param name="caption">What trained the model, for example <c>hidden 10, after 500 epochs</c>.</param>
+    /// <param name="rowsDone">Receives the heatmap rows evaluated so far (of <see cref="BoundaryPlot.Rows"/>), or <see langword="null"/>.</param>
     /// <returns>How many of the points the model classifies correctly.</returns>
-    public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption)
+    public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption, IProgress<int>? rowsDone = null)
     {
-        var correct = Predictions.CountCorrect(model, data);
-        using var plot = BoundaryPlot.Create(model, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}");
+        var recorded = RecordedModel.Record(model, inputCount: 2);
+        var correct = recorded.CountCorrect(data);
+        using var plot = BoundaryPlot.Create(recorded, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}", rowsDone);
         PlotFiles.Save(plot, folder, name, BoundaryPlot.Width, BoundaryPlot.Height);
         return correct;
     }
@@ -58,7 +60,7 @@ internal static class RunFolder
     /// <param name="panels">Each run's trained model, its training points and its correct count, in order.</param>
     public static void WriteBoundaryGrid(string folder, IReadOnlyList<BoundaryPanel> panels)
     {
-        var plots = panels.Select(p => BoundaryPlot.Create(p.Model, p.Data, $"{p.Data.Name}: {Accuracy(p.Correct, p.Data.Count)}")).ToList();
+        var plots = panels.Select(p => BoundaryPlot.Create(RecordedModel.Record(p.Model, inputCount: 2), p.Data, $"{p.Data.Name}: {Accuracy(p.Correct, p.Data.Count)}")).ToList();
         try
         {
             PlotFiles.SaveGrid(plots, columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);

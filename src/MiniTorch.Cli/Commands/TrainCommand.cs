@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MiniTorch.Cli.Plots;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -112,19 +113,21 @@ internal sealed class TrainCommand
         }
 
         RunFolder.WriteLog(folder, outcome.Epochs);
-        RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
         if (outcome.Diverged)
         {
+            RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
             return (outcome, null);
         }
 
-        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
-        var correct = RunFolder.WriteBoundary(folder, "boundary", network, data, caption);
         var final = outcome.Final;
         ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
+        RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
+        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
+        var correct = console.ShowProgress(
+            $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
         return (outcome, new RunFolder.BoundaryPanel(network, data, correct));
     }
 

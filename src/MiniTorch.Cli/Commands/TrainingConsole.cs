@@ -58,7 +58,7 @@ internal sealed class TrainingConsole
     {
         if (_console is null)
         {
-            return trainer.Train(epochs, new Reporter(report => LogIfDue(report, epochs)), cancellationToken);
+            return trainer.Train(epochs, new Reporter<EpochReport>(report => LogIfDue(report, epochs)), cancellationToken);
         }
 
         return _console.Progress()
@@ -70,7 +70,7 @@ internal sealed class TrainingConsole
                 var points = trainer.Data.Count;
                 return trainer.Train(
                     epochs,
-                    new Reporter(report =>
+                    new Reporter<EpochReport>(report =>
                     {
                         LogIfDue(report, epochs);
                         var perEpoch = report.Elapsed.TotalMilliseconds / report.Epoch;
@@ -83,6 +83,32 @@ internal sealed class TrainingConsole
             });
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reports how many of its <paramref name="steps"/> are done; in an interactive
+    /// terminal a bar labelled <paramref name="label"/> shows them and disappears at the end, elsewhere nothing is shown.
+    /// </summary>
+    /// <typeparam name="T">What the work returns.</typeparam>
+    /// <param name="label">What is being done, for example <c>drawing the boundary</c>.</param>
+    /// <param name="steps">How many steps the work reports.</param>
+    /// <param name="work">The work, given where to report its steps done.</param>
+    /// <returns>What the work returned.</returns>
+    public T ShowProgress<T>(string label, int steps, Func<IProgress<int>, T> work)
+    {
+        if (_console is null)
+        {
+            return work(new Reporter<int>(_ => { }));
+        }
+
+        return _console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(label), maxValue: steps);
+                return work(new Reporter<int>(done => task.Value = done));
+            });
+    }
+
     private void LogIfDue(EpochReport report, int epochs)
     {
         if (IsLogged(report.Epoch, epochs))
@@ -91,8 +117,8 @@ internal sealed class TrainingConsole
         }
     }
 
-    private sealed class Reporter(Action<EpochReport> report) : IProgress<EpochReport>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(EpochReport value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -18,12 +18,16 @@ internal static class BoundaryPlot
     /// <summary>How many cells the heatmap has along each axis.</summary>
     private const int Cells = 60;
 
+    /// <summary>How many rows of the heatmap <see cref="Create"/> evaluates: the steps its progress counts.</summary>
+    public const int Rows = Cells;
+
     /// <summary>Draws the picture.</summary>
-    /// <param name="model">The model; evaluated on constants, so its parameters keep no derivative.</param>
+    /// <param name="model">The model, recorded once and replayed per cell, so a cell costs one forward pass and no graph.</param>
     /// <param name="data">The points to draw.</param>
     /// <param name="title">The title.</param>
+    /// <param name="rowsDone">Receives the number of rows evaluated after each row, or <see langword="null"/>.</param>
     /// <returns>The plot, ready to save.</returns>
-    public static Plot Create(Module<Scalar[], Scalar> model, Dataset data, string title)
+    public static Plot Create(RecordedModel model, Dataset data, string title, IProgress<int>? rowsDone = null)
     {
         var plot = Palette.NewPlot();
         var low = Math.Min(0.0, data.Points.Select(p => Math.Min(p.X1, p.X2)).DefaultIfEmpty(0.0).Min());
@@ -38,10 +42,12 @@ internal static class BoundaryPlot
             for (var column = 0; column < Cells; column++)
             {
                 var x1 = low + (size * (column + 0.5) / Cells);
-                var output = model.Call([Scalar.Constant(x1), Scalar.Constant(x2)]).Data;
+                var output = model.Evaluate([x1, x2]);
                 outputs[row, column] = output;
                 grid[row, column] = new Coordinates3d(x1, x2, output);
             }
+
+            rowsDone?.Report(row + 1);
         }
 
         var heatmap = plot.Add.Heatmap(outputs);
