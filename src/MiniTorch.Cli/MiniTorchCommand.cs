@@ -7,7 +7,8 @@ namespace MiniTorch.Cli;
 /// <summary>
 /// The <c>minitorch</c> command line: the root command and the one place that turns problems into exit codes. Every
 /// subcommand is a sealed class that declares its options, reads and checks them in its <c>Run</c>, throws a
-/// <see cref="UsageException"/> for bad input and returns 0 or <see cref="Failure"/>.
+/// <see cref="UsageException"/> for bad input and returns 0 or <see cref="Failure"/>; a standard stream that cannot be
+/// written ends any command with <see cref="OutputBroken"/>.
 /// </summary>
 internal static class MiniTorchCommand
 {
@@ -16,6 +17,12 @@ internal static class MiniTorchCommand
 
     /// <summary>Exit code for a usage error: an unknown option, a bad value, a missing argument.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code when standard output or standard error cannot be written (EX_IOERR of sysexits.h).</summary>
+    public const int OutputBroken = 74;
+
+    /// <summary>Exit code for training stopped by Ctrl+C, SIGINT or SIGTERM after writing its files (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 
     /// <summary>Builds the root command with every subcommand.</summary>
     /// <param name="environment">What the commands take from the machine; <see cref="CommandEnvironment.Default"/> when null.</param>
@@ -51,11 +58,29 @@ internal static class MiniTorchCommand
     /// <param name="args">The command-line arguments.</param>
     /// <param name="output">Where normal output goes.</param>
     /// <param name="error">Where error messages go.</param>
-    /// <returns>The command's exit code: 0, <see cref="Failure"/>, or <see cref="UsageError"/> for a bad command line.</returns>
+    /// <returns>
+    /// The command's exit code: 0, <see cref="Failure"/>, <see cref="UsageError"/> for a bad command line,
+    /// <see cref="OutputBroken"/> when standard output or error cannot be written, or <see cref="Interrupted"/>.
+    /// </returns>
     public static int Run(Command root, string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var guardedError = new GuardedWriter(error, "standard error");
+        try
+        {
+            return Invoke(root, args, new GuardedWriter(output, "standard output"), guardedError);
+        }
+        catch (BrokenOutputException problem)
+        {
+            TryWriteLine(error, problem.Message);
+            return OutputBroken;
+        }
+    }
+
+    private static int Invoke(Command root, string[] args, TextWriter output, TextWriter error)
+    {
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -76,6 +101,19 @@ internal static class MiniTorchCommand
         {
             error.WriteLine(problem.Message);
             return UsageError;
+        }
+    }
+
+    // The message about a broken stream goes to standard error, which may be the broken one: then there is nowhere to say it.
+    private static void TryWriteLine(TextWriter error, string line)
+    {
+        try
+        {
+            error.WriteLine(line);
+        }
+        catch (Exception problem) when (problem is IOException or ObjectDisposedException)
+        {
+            return;
         }
     }
 }

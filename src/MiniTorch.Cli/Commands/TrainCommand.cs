@@ -49,7 +49,10 @@ internal sealed class TrainCommand
         var runs = ReadSettings(parseResult);
         var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
         var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
-        var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!));
+        var folder = parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!);
+        using var owned = OwnedRunFolder.Claim(folder);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = TerminationSignals.Listen(stop);
         try
         {
             var console = new TrainingConsole(output);
@@ -57,37 +60,48 @@ internal sealed class TrainCommand
             var panels = new List<RunFolder.BoundaryPanel>();
             foreach (var settings in runs)
             {
-                var runFolder = folder;
+                var runFolder = owned.Staging;
+                var name = settings.Dataset.ToLowerInvariant();
                 if (runs.Count > 1)
                 {
-                    runFolder = OptionChecks.WritableFolder(Path.Combine(folder, settings.Dataset.ToLowerInvariant()));
+                    runFolder = Directory.CreateDirectory(Path.Combine(owned.Staging, name)).FullName;
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var (outcome, panel) = TrainOne(settings, engine, threads, runFolder, console, cancellationToken);
+                var (outcome, interrupted, panel) = TrainOne(settings, engine, threads, runFolder, console, stop.Token);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
+                    owned.Publish();
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
                     return MiniTorchCommand.Failure;
                 }
 
-                summaries.Add(new RunSummary(settings, outcome.Final, settings.Dataset.ToLowerInvariant()));
-                panels.Add(panel!);
+                if (panel is not null)
+                {
+                    summaries.Add(new RunSummary(settings, outcome.Final, name));
+                    panels.Add(panel);
+                }
+
+                if (interrupted)
+                {
+                    var where = runs.Count > 1 ? $" of {settings.Dataset}" : string.Empty;
+                    if (panels.Count == 0)
+                    {
+                        error.WriteLine("training interrupted before the first epoch ended; wrote nothing");
+                        return MiniTorchCommand.Interrupted;
+                    }
+
+                    WriteOverview(owned.Staging, runs.Count, summaries, panels);
+                    owned.Publish();
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training interrupted at epoch {outcome.Epochs.Count}{where}; wrote {folder}"));
+                    return MiniTorchCommand.Interrupted;
+                }
             }
 
-            if (runs.Count > 1)
-            {
-                RunSummary.WriteTable(folder, summaries);
-                RunFolder.WriteBoundaryGrid(folder, panels);
-            }
-
+            WriteOverview(owned.Staging, runs.Count, summaries, panels);
+            owned.Publish();
             output.WriteLine($"Wrote {folder}");
             return 0;
-        }
-        catch (OperationCanceledException)
-        {
-            error.WriteLine("training cancelled");
-            return MiniTorchCommand.Failure;
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
@@ -96,39 +110,60 @@ internal sealed class TrainCommand
         }
     }
 
-    /// <summary>Trains one network and writes its files; returns the outcome and, unless it diverged, its boundary panel.</summary>
-    private static (TrainingOutcome Outcome, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken cancellationToken)
+    /// <summary>For several runs, writes <c>summary.md</c> and the side-by-side boundaries of those that have a model.</summary>
+    private static void WriteOverview(string folder, int runCount, List<RunSummary> summaries, List<RunFolder.BoundaryPanel> panels)
+    {
+        if (runCount > 1)
+        {
+            RunSummary.WriteTable(folder, summaries);
+            RunFolder.WriteBoundaryGrid(folder, panels);
+        }
+    }
+
+    /// <summary>
+    /// Trains one network and writes its files: log.csv and model.json first, then the pictures. Returns the outcome,
+    /// whether <paramref name="stop"/> ended training early, and the boundary panel unless training diverged or no
+    /// epoch was completed (then there is no model to save).
+    /// </summary>
+    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken stop)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
         var engine = TrainingEngines.Create(engineName, threads);
         TrainingOutcome outcome;
+        bool interrupted;
         try
         {
-            outcome = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, cancellationToken);
+            (outcome, interrupted) = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, stop);
         }
         finally
         {
             (engine as IDisposable)?.Dispose();
         }
 
+        if (outcome.Epochs.Count == 0)
+        {
+            return (outcome, interrupted, null);
+        }
+
         RunFolder.WriteLog(folder, outcome.Epochs);
         if (outcome.Diverged)
         {
             RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
-            return (outcome, null);
+            return (outcome, interrupted, null);
         }
 
         var final = outcome.Final;
-        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct));
+        var completed = interrupted ? final.Epoch : (int?)null;
+        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
-        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {settings.Epochs} epochs");
+        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {final.Epoch} epochs");
         var correct = console.ShowProgress(
             $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
-        return (outcome, new RunFolder.BoundaryPanel(network, data, correct));
+        return (outcome, interrupted, new RunFolder.BoundaryPanel(network, data, correct));
     }
 
     private List<TrainingSettings> ReadSettings(ParseResult parseResult)

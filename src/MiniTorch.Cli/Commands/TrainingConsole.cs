@@ -7,7 +7,10 @@ namespace MiniTorch.Cli.Commands;
 /// What the user sees while a network trains: MiniTorch's log line every 10 epochs and at the last one, and, in an
 /// interactive terminal, a progress bar with the epoch, loss, correct count, time per epoch and time left.
 /// </summary>
-/// <remarks>When the output is redirected (or is not the process's console), only the plain log lines are written.</remarks>
+/// <remarks>
+/// When the output is redirected (or is not the process's console), only the plain log lines are written. Printing is
+/// never a reason to stop training: once the output cannot be written, the lines are dropped and training goes on.
+/// </remarks>
 internal sealed class TrainingConsole
 {
     private readonly TextWriter _output;
@@ -18,9 +21,12 @@ internal sealed class TrainingConsole
     public TrainingConsole(TextWriter output)
     {
         _output = output;
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var interactive = ReferenceEquals(GuardedWriter.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
         _console = interactive ? AnsiConsole.Console : null;
     }
+
+    /// <summary>Whether a line could not be written, so that the lines since were dropped.</summary>
+    public bool OutputBroken { get; private set; }
 
     /// <summary>MiniTorch's log line, with the loss in round-trip form: <c>Epoch 10 loss 34.18923844543035 correct 27</c>.</summary>
     /// <param name="report">The epoch's report.</param>
@@ -38,13 +44,25 @@ internal sealed class TrainingConsole
     /// <param name="line">The text.</param>
     public void WriteLine(string line)
     {
-        if (_console is null)
+        if (OutputBroken)
         {
-            _output.WriteLine(line);
+            return;
         }
-        else
+
+        try
         {
-            _console.WriteLine(line);
+            if (_console is null)
+            {
+                _output.WriteLine(line);
+            }
+            else
+            {
+                _console.WriteLine(line);
+            }
+        }
+        catch (Exception problem) when (problem is BrokenOutputException or IOException)
+        {
+            OutputBroken = true;
         }
     }
 
@@ -52,13 +70,29 @@ internal sealed class TrainingConsole
     /// <param name="trainer">The trainer.</param>
     /// <param name="epochs">How many epochs.</param>
     /// <param name="label">A short name for the bar, for example the dataset.</param>
-    /// <param name="cancellationToken">Stops training between epochs.</param>
-    /// <returns>What the trainer returned.</returns>
-    public TrainingOutcome Train(Trainer trainer, int epochs, string label, CancellationToken cancellationToken)
+    /// <param name="stop">Stops training between epochs.</param>
+    /// <returns>
+    /// What the trainer returned, and whether <paramref name="stop"/> ended it early: then the outcome holds the epochs
+    /// completed (perhaps none), and the model the values after the last of them.
+    /// </returns>
+    public (TrainingOutcome Outcome, bool Interrupted) Train(Trainer trainer, int epochs, string label, CancellationToken stop)
     {
+        var reports = new List<EpochReport>();
+        (TrainingOutcome, bool) Run(Action<EpochReport> show)
+        {
+            try
+            {
+                return (trainer.Train(epochs, new Reporter<EpochReport>(report => { reports.Add(report); show(report); }), stop), false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return (new TrainingOutcome(reports, null), true);
+            }
+        }
+
         if (_console is null)
         {
-            return trainer.Train(epochs, new Reporter<EpochReport>(report => LogIfDue(report, epochs)), cancellationToken);
+            return Run(report => LogIfDue(report, epochs));
         }
 
         return _console.Progress()
@@ -68,18 +102,15 @@ internal sealed class TrainingConsole
             {
                 var task = context.AddTask(Markup.Escape(label), maxValue: epochs);
                 var points = trainer.Data.Count;
-                return trainer.Train(
-                    epochs,
-                    new Reporter<EpochReport>(report =>
-                    {
-                        LogIfDue(report, epochs);
-                        var perEpoch = report.Elapsed.TotalMilliseconds / report.Epoch;
-                        task.Description = Markup.Escape(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{label} epoch {report.Epoch}/{epochs} loss {report.TotalLoss:F4} correct {report.Correct}/{points} {perEpoch:F1} ms/epoch"));
-                        task.Value = report.Epoch;
-                    }),
-                    cancellationToken);
+                return Run(report =>
+                {
+                    LogIfDue(report, epochs);
+                    var perEpoch = report.Elapsed.TotalMilliseconds / report.Epoch;
+                    task.Description = Markup.Escape(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{label} epoch {report.Epoch}/{epochs} loss {report.TotalLoss:F4} correct {report.Correct}/{points} {perEpoch:F1} ms/epoch"));
+                    task.Value = report.Epoch;
+                });
             });
     }
 

@@ -69,7 +69,7 @@ public static partial class ModelFile
             }
 
             var settings = new TrainingSettings(datasetName, points, hidden, learningRate, epochs, seed);
-            return new TrainedModel(network, settings, totalLoss, correct);
+            return new TrainedModel(network, settings, totalLoss, correct) { CompletedEpochs = ReadCompletedEpochs(root, epochs) };
         }
     }
 
@@ -115,6 +115,20 @@ public static partial class ModelFile
         }
 
         return network;
+    }
+
+    private static int? ReadCompletedEpochs(JsonElement root, int epochs)
+    {
+        if (!root.TryGetProperty("interrupted", out var interrupted) || interrupted.ValueKind == JsonValueKind.False)
+        {
+            return null;
+        }
+
+        Expect(interrupted, JsonValueKind.True, "'interrupted'");
+        var completed = ReadInt(root, "completedEpochs", 1);
+        return completed <= epochs
+            ? completed
+            : throw new InvalidDataException($"'completedEpochs' is {completed}, more than the {epochs} epochs of 'hyperparameters.epochs'");
     }
 
     private static JsonElement Member(JsonElement owner, string name, JsonValueKind kind, string prefix = "")

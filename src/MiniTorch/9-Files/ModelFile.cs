@@ -14,6 +14,7 @@ namespace MiniTorch;
 ///   "parameters": { "layer1.weight_0_0": 0.25, …, "layer3.bias_0": -1.5 },
 ///   "metrics": { "totalLoss": 3.1, "correct": 49 } }
 /// </code>
+/// A run stopped early adds <c>"interrupted": true, "completedEpochs": 37</c> after the metrics.
 /// Numbers are written in their shortest round-trip form, so every double reads back bit for bit.
 /// </summary>
 public static partial class ModelFile
@@ -102,6 +103,12 @@ public static partial class ModelFile
             json.WriteNumber("totalLoss", model.FinalLoss);
             json.WriteNumber("correct", model.FinalCorrect);
             json.WriteEndObject();
+            if (model.CompletedEpochs is { } completed)
+            {
+                json.WriteBoolean("interrupted", true);
+                json.WriteNumber("completedEpochs", completed);
+            }
+
             json.WriteEndObject();
         }
 
