@@ -5,7 +5,8 @@ namespace MiniTorch.Cli;
 /// <summary>
 /// Ctrl+C, SIGINT and SIGTERM as a request to stop: while listening, the first such signal cancels a token instead of
 /// ending the process, so that the work can stop at a safe point and keep what it has done; a second one ends the
-/// process at once, as if nobody listened, after showing the terminal's cursor again (a progress bar hides it).
+/// process at once with the shell's code for that signal (128 + its number: 130 for SIGINT, 143 for SIGTERM), after
+/// showing the terminal's cursor again (a progress bar hides it).
 /// </summary>
 internal sealed class TerminationSignals : IDisposable
 {
@@ -46,7 +47,9 @@ internal sealed class TerminationSignals : IDisposable
             return;
         }
 
+        context.Cancel = true;
         ShowCursor();
+        Environment.Exit(128 + (context.Signal == PosixSignal.SIGTERM ? 15 : 2));
     }
 
     private static void ShowCursor()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace MiniTorch.Tests.Cli;
 
@@ -74,14 +75,24 @@ internal sealed class CliProcess : IDisposable
         return read.Result ?? throw new InvalidOperationException($"the output ended without a line starting with '{prefix}'; stderr: {_error.Result}");
     }
 
-    /// <summary>Sends a signal with <c>kill</c>, for example <c>INT</c> or <c>TERM</c>.</summary>
+    /// <summary>
+    /// Sends a signal with the <c>kill</c> system call, <c>INT</c> or <c>TERM</c>: two calls in a row reach the child
+    /// microseconds apart, well inside one of its epochs.
+    /// </summary>
     /// <param name="signal">The signal's name.</param>
     public void Signal(string signal)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+        var number = signal switch
+        {
+            "INT" => 2,
+            "TERM" => 15,
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "INT or TERM"),
+        };
+        Assert.Equal(0, Kill(_process.Id, number));
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>Kills the child at once (SIGKILL on Unix).</summary>
     public void KillNow() => _process.Kill();
