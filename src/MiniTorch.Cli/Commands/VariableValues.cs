@@ -1,4 +1,4 @@
-using System.Globalization;
+using MiniTorch.Expressions;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -9,8 +9,8 @@ internal static class VariableValues
     /// <param name="assignments">The option's values, each <c>NAME=VALUE</c>.</param>
     /// <returns>The values by variable name, in the order given.</returns>
     /// <exception cref="UsageException">
-    /// An assignment has no <c>=</c>, a name that is not a variable name, a value that is not a number (invariant
-    /// culture; <c>NaN</c>, <c>Infinity</c> and exponents are accepted), or repeats a name.
+    /// An assignment has no <c>=</c>, a name that is not a variable name, a value that is not a finite decimal number
+    /// (the rule of <see cref="DecimalNumber"/>, the same as in expressions), or repeats a name.
     /// </exception>
     public static Dictionary<string, double> Parse(IEnumerable<string> assignments)
     {
@@ -30,9 +30,14 @@ internal static class VariableValues
                 throw new UsageException($"--at '{assignment}': '{name}' is not a variable name (a letter or _, then letters, digits or _)");
             }
 
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            double value;
+            try
             {
-                throw new UsageException($"--at '{assignment}': '{text}' is not a number (write it like 2, -0.5 or 1e-3)");
+                value = DecimalNumber.Parse(text);
+            }
+            catch (ExpressionException problem)
+            {
+                throw new UsageException($"--at '{assignment}': {problem.Reason}: {problem.Hint}", problem);
             }
 
             if (!values.TryAdd(name, value))

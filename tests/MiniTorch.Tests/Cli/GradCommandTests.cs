@@ -115,11 +115,24 @@ public sealed class GradCommandTests
         Assert.Contains("\"value\": \"Infinity\"", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Json_writes_nan_as_the_string_NaN()
+    {
+        var run = CommandRun.Of("grad", "log(x)", "--at", "x=-1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("NaN", json.RootElement.GetProperty("value").GetString());
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("gradients").GetProperty("x").ValueKind);
+    }
+
     [Theory]
     [InlineData("x * (y))", "unexpected ')' at column 8")]
     [InlineData("", "unexpected end of input at column 1")]
     [InlineData("tanh(x)", "unknown function 'tanh' at column 1: known functions are log, exp, sigmoid, relu")]
     [InlineData("x * y", "no value for variable 'y' at column 5: pass it with --at y=VALUE")]
+    [InlineData("x * 1e400", "number 1e400 is too large at column 5")]
+    [InlineData("x * inf", "'inf' is not a finite decimal number at column 5")]
     public void Bad_expressions_exit_2_with_the_message_and_a_caret(string text, string message)
     {
         var run = CommandRun.Of("grad", text, "--at", "x=1");
@@ -134,6 +147,10 @@ public sealed class GradCommandTests
     [InlineData("x=abc", "--at 'x=abc': 'abc' is not a number")]
     [InlineData("1x=2", "--at '1x=2': '1x' is not a variable name")]
     [InlineData("x=1,5", "--at 'x=1,5': '1,5' is not a number")]
+    [InlineData("x=1e400", "--at 'x=1e400': number 1e400 is too large: only finite decimal numbers are accepted, and a double holds at most about 1.8e308")]
+    [InlineData("x=inf", "--at 'x=inf': 'inf' is not a finite decimal number: only finite decimal numbers are accepted, such as 2, -0.5 or 1e-3")]
+    [InlineData("x=-Infinity", "--at 'x=-Infinity': '-Infinity' is not a finite decimal number")]
+    [InlineData("x=NaN", "--at 'x=NaN': 'NaN' is not a finite decimal number")]
     public void Malformed_values_are_usage_errors(string assignment, string message)
     {
         var run = CommandRun.Of("grad", "x", "--at", assignment);
