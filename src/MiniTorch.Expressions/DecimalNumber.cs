@@ -35,7 +35,7 @@ public static partial class DecimalNumber
         ArgumentNullException.ThrowIfNull(text);
         if (IsNonFiniteWord(text.TrimStart('+', '-')))
         {
-            throw new ExpressionException(text, 1, $"'{text}' is not a finite decimal number", Rule);
+            throw new ExpressionException(text, 1, $"'{Shown(text)}' is not a finite decimal number", Rule);
         }
 
         if (!SignedNumber().IsMatch(text))

@@ -76,7 +76,7 @@ public sealed class Expression
             var variable = Variables[i];
             if (!values.TryGetValue(variable.Name, out var value))
             {
-                throw new ExpressionException(Text, variable.Column, $"no value for variable '{variable.Name}'");
+                throw new ExpressionException(Text, variable.Column, $"no value for variable '{TextExcerpt.Shorten(variable.Name)}'");
             }
 
             leaves[i] = new Scalar(value, variable.Name);

@@ -18,16 +18,17 @@ internal static class VariableValues
         foreach (var assignment in assignments)
         {
             var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            var shown = TextExcerpt.Shorten(assignment);
             if (equals < 0)
             {
-                throw new UsageException($"--at '{assignment}' has no '=': write NAME=VALUE, for example --at x=2");
+                throw new UsageException($"--at '{shown}' has no '=': write NAME=VALUE, for example --at x=2");
             }
 
             var name = assignment[..equals].Trim();
             var text = assignment[(equals + 1)..].Trim();
             if (!IsVariableName(name))
             {
-                throw new UsageException($"--at '{assignment}': '{name}' is not a variable name (a letter or _, then letters, digits or _)");
+                throw new UsageException($"--at '{shown}': '{TextExcerpt.Shorten(name)}' is not a variable name (a letter or _, then letters, digits or _)");
             }
 
             double value;
@@ -37,12 +38,12 @@ internal static class VariableValues
             }
             catch (ExpressionException problem)
             {
-                throw new UsageException($"--at '{assignment}': {problem.Reason}: {problem.Hint}", problem);
+                throw new UsageException($"--at '{shown}': {problem.Reason}: {problem.Hint}", problem);
             }
 
             if (!values.TryAdd(name, value))
             {
-                throw new UsageException($"--at '{assignment}': {name} already has a value");
+                throw new UsageException($"--at '{shown}': {TextExcerpt.Shorten(name)} already has a value");
             }
         }
 

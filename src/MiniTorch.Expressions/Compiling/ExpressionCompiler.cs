@@ -89,7 +89,7 @@ internal sealed class ExpressionCompiler
     {
         if (DecimalNumber.IsNonFiniteWord(variable.Name))
         {
-            Fail(variable.Column, $"'{variable.Name}' is not a finite decimal number", DecimalNumber.Rule + "; inf, infinity and nan are not names either");
+            Fail(variable.Column, $"'{TextExcerpt.Shorten(variable.Name)}' is not a finite decimal number", DecimalNumber.Rule + "; inf, infinity and nan are not names either");
         }
 
         if (!_variableIndex.TryGetValue(variable.Name, out var index))
@@ -110,7 +110,7 @@ internal sealed class ExpressionCompiler
         }
         else
         {
-            Fail(call.Column, $"unknown function '{call.Function}'", "known functions are " + string.Join(", ", KnownFunctions.Names));
+            Fail(call.Column, $"unknown function '{TextExcerpt.Shorten(call.Function)}'", "known functions are " + string.Join(", ", KnownFunctions.Names));
         }
     }
 

@@ -184,6 +184,37 @@ public sealed class GradCommandTests
     }
 
     [Fact]
+    public void An_expression_starting_with_at_after_a_double_dash_is_parsed_as_an_expression()
+    {
+        var run = CommandRun.Of("grad", "--at", "x=1", "--", "@x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("unexpected '@' at column 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_variable_name_without_a_value_is_shortened()
+    {
+        var name = new string('v', 10_000);
+
+        var run = CommandRun.Of("grad", name + " * 2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"no value for variable '{new string('v', 60)}…' at column 1: pass it with --at {new string('v', 60)}…=VALUE", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Length < 1000, $"{run.Error.Length} characters of error");
+    }
+
+    [Fact]
+    public void A_long_value_is_shortened_in_the_message()
+    {
+        var run = CommandRun.Of("grad", "x", "--at", "x=" + new string('9', 100_000));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.True(run.Error.Length < 400, $"{run.Error.Length} characters of error");
+        Assert.Contains("is too large", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_expression_is_a_usage_error() => Assert.Equal(2, CommandRun.Of("grad").ExitCode);
 
     private static string At(string name, double value) => $"{name}={value.ToString("R", CultureInfo.InvariantCulture)}";
