@@ -45,7 +45,8 @@ public sealed class Expression
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ExpressionException">
     /// The text is not an expression (the message names the first unexpected character or the end of the input),
-    /// calls an unknown function, holds a number beyond the range of a double, or nests parentheses more than 100 deep.
+    /// calls an unknown function, holds a number beyond the range of a double or the word inf, infinity or nan (see
+    /// <see cref="DecimalNumber"/>), or nests parentheses more than 100 deep.
     /// No other exception is thrown for any string.
     /// </exception>
     public static Expression Parse(string text)
@@ -75,7 +76,7 @@ public sealed class Expression
             var variable = Variables[i];
             if (!values.TryGetValue(variable.Name, out var value))
             {
-                throw new ExpressionException(Text, variable.Column, $"no value for variable '{variable.Name}'");
+                throw new ExpressionException(Text, variable.Column, $"no value for variable '{TextExcerpt.Shorten(variable.Name)}'");
             }
 
             leaves[i] = new Scalar(value, variable.Name);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MiniTorch.Expressions;
 
@@ -67,8 +66,9 @@ public sealed class ExpressionException : Exception
     public string? Hint { get; }
 
     /// <summary>
-    /// The message followed by two lines: the source text (control characters shown as spaces, so that columns line
-    /// up) and a caret <c>^</c> under <see cref="Column"/>.
+    /// The message followed by two lines: the source text around <see cref="Column"/> (at most
+    /// <see cref="TextExcerpt.Reach"/> characters either side, with <c>…</c> where text is left out, and control
+    /// characters shown as spaces so that columns line up) and a caret <c>^</c> under the column.
     /// </summary>
     /// <param name="indent">Text put before the source and caret lines.</param>
     /// <returns>Three lines separated by <c>\n</c>, or just the message when the position is unknown.</returns>
@@ -79,13 +79,8 @@ public sealed class ExpressionException : Exception
             return Message;
         }
 
-        var line = new StringBuilder(ExpressionText.Length);
-        foreach (var c in ExpressionText)
-        {
-            line.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return Message + "\n" + indent + line + "\n" + indent + new string(' ', Column - 1) + "^";
+        var (line, caret) = TextExcerpt.Around(ExpressionText, Column);
+        return Message + "\n" + indent + line + "\n" + indent + new string(' ', caret) + "^";
     }
 
     private static string Compose(int column, string reason, string? hint)

@@ -26,7 +26,7 @@ internal static class ExpressionInput
             {
                 if (!expression.Variables.Any(v => v.Name == name))
                 {
-                    error.WriteLine($"warning: --at {name}=... is not used: the expression has no variable '{name}'");
+                    error.WriteLine($"warning: --at {TextExcerpt.Shorten(name)}=... is not used: the expression has no variable '{TextExcerpt.Shorten(name)}'");
                 }
             }
 
@@ -34,8 +34,8 @@ internal static class ExpressionInput
             {
                 if (!values.ContainsKey(variable.Name))
                 {
-                    throw new ExpressionException(
-                        text, variable.Column, $"no value for variable '{variable.Name}'", $"pass it with --at {variable.Name}=VALUE");
+                    var name = TextExcerpt.Shorten(variable.Name);
+                    throw new ExpressionException(text, variable.Column, $"no value for variable '{name}'", $"pass it with --at {name}=VALUE");
                 }
             }
 

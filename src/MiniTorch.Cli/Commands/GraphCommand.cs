@@ -93,7 +93,7 @@ internal sealed class GraphCommand
             return MiniTorchCommand.Failure;
         }
 
-        parseResult.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {outputPath}: {text} = {evaluation.Output.Data:R}"));
+        parseResult.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {outputPath}: {TextExcerpt.Shorten(text)} = {evaluation.Output.Data:R}"));
         return 0;
     }
 }

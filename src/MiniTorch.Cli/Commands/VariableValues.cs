@@ -1,4 +1,4 @@
-using System.Globalization;
+using MiniTorch.Expressions;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -9,8 +9,8 @@ internal static class VariableValues
     /// <param name="assignments">The option's values, each <c>NAME=VALUE</c>.</param>
     /// <returns>The values by variable name, in the order given.</returns>
     /// <exception cref="UsageException">
-    /// An assignment has no <c>=</c>, a name that is not a variable name, a value that is not a number (invariant
-    /// culture; <c>NaN</c>, <c>Infinity</c> and exponents are accepted), or repeats a name.
+    /// An assignment has no <c>=</c>, a name that is not a variable name, a value that is not a finite decimal number
+    /// (the rule of <see cref="DecimalNumber"/>, the same as in expressions), or repeats a name.
     /// </exception>
     public static Dictionary<string, double> Parse(IEnumerable<string> assignments)
     {
@@ -18,26 +18,32 @@ internal static class VariableValues
         foreach (var assignment in assignments)
         {
             var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            var shown = TextExcerpt.Shorten(assignment);
             if (equals < 0)
             {
-                throw new UsageException($"--at '{assignment}' has no '=': write NAME=VALUE, for example --at x=2");
+                throw new UsageException($"--at '{shown}' has no '=': write NAME=VALUE, for example --at x=2");
             }
 
             var name = assignment[..equals].Trim();
             var text = assignment[(equals + 1)..].Trim();
             if (!IsVariableName(name))
             {
-                throw new UsageException($"--at '{assignment}': '{name}' is not a variable name (a letter or _, then letters, digits or _)");
+                throw new UsageException($"--at '{shown}': '{TextExcerpt.Shorten(name)}' is not a variable name (a letter or _, then letters, digits or _)");
             }
 
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            double value;
+            try
             {
-                throw new UsageException($"--at '{assignment}': '{text}' is not a number (write it like 2, -0.5 or 1e-3)");
+                value = DecimalNumber.Parse(text);
+            }
+            catch (ExpressionException problem)
+            {
+                throw new UsageException($"--at '{shown}': {problem.Reason}: {problem.Hint}", problem);
             }
 
             if (!values.TryAdd(name, value))
             {
-                throw new UsageException($"--at '{assignment}': {name} already has a value");
+                throw new UsageException($"--at '{shown}': {TextExcerpt.Shorten(name)} already has a value");
             }
         }
 

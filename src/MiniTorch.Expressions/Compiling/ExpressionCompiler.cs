@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MiniTorch.Expressions;
 
 /// <summary>
@@ -20,7 +18,7 @@ internal sealed class ExpressionCompiler
     /// <param name="text">The source text, for error messages.</param>
     /// <param name="root">The syntax tree of <paramref name="text"/>.</param>
     /// <returns>The program and the distinct variables in order of first appearance.</returns>
-    /// <exception cref="ExpressionException">The leftmost unknown function or out-of-range number.</exception>
+    /// <exception cref="ExpressionException">The leftmost unknown function, out-of-range number, or inf, infinity or nan.</exception>
     public static (Instruction[] Program, ExpressionVariable[] Variables) Compile(string text, SyntaxNode root)
     {
         var compiler = new ExpressionCompiler(text);
@@ -78,10 +76,10 @@ internal sealed class ExpressionCompiler
 
     private void EmitNumber(NumberNode number)
     {
-        var value = double.Parse(number.Text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+        var value = DecimalNumber.ValueOrInfinity(number.Text);
         if (double.IsInfinity(value))
         {
-            Fail(number.Column, $"number {number.Text} is too large", "a double holds at most about 1.8e308");
+            Fail(number.Column, DecimalNumber.TooLarge(number.Text), DecimalNumber.TooLargeHint);
         }
 
         _program.Add(new Instruction(OpCode.Constant, number.Column, Number: value));
@@ -89,6 +87,11 @@ internal sealed class ExpressionCompiler
 
     private void EmitVariable(VariableNode variable)
     {
+        if (DecimalNumber.IsNonFiniteWord(variable.Name))
+        {
+            Fail(variable.Column, $"'{TextExcerpt.Shorten(variable.Name)}' is not a finite decimal number", DecimalNumber.Rule + "; inf, infinity and nan are not names either");
+        }
+
         if (!_variableIndex.TryGetValue(variable.Name, out var index))
         {
             index = _variables.Count;
@@ -107,7 +110,7 @@ internal sealed class ExpressionCompiler
         }
         else
         {
-            Fail(call.Column, $"unknown function '{call.Function}'", "known functions are " + string.Join(", ", KnownFunctions.Names));
+            Fail(call.Column, $"unknown function '{TextExcerpt.Shorten(call.Function)}'", "known functions are " + string.Join(", ", KnownFunctions.Names));
         }
     }
 

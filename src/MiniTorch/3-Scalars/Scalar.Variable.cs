@@ -109,12 +109,16 @@ public sealed partial class Scalar : IVariable
         return true;
     }
 
+    // The inputs as anomaly messages show them, "(x = 2, #7 = -1)", naming each as minitorch graph does: a leaf by
+    // the name it was given, a constant as "constant", and any other scalar as #id, so that an id never reads as a value.
     private static string Describe(ReadOnlySpan<Scalar> inputs)
     {
         var parts = new string[inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
-            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{inputs[i].Name} = {inputs[i].Data:R}");
+            var input = inputs[i];
+            var title = input.IsConstant ? "constant" : input.Leaf?.Name ?? "#" + input.UniqueId.ToString(CultureInfo.InvariantCulture);
+            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{title} = {input.Data:R}");
         }
 
         return "(" + string.Join(", ", parts) + ")";

@@ -8,6 +8,10 @@ namespace MiniTorch;
 /// </summary>
 public static class AtomicFile
 {
+    // At most 40 characters, 160 bytes of UTF-8, of the target's name go into the temporary name, which then has at
+    // most 1 + 160 + 1 + 32 + 4 = 198 bytes.
+    private const int NameStartLength = 40;
+
     /// <summary>Writes <paramref name="contents"/> as UTF-8 without a byte order mark.</summary>
     /// <param name="path">The file to create or replace; its folder must exist.</param>
     /// <param name="contents">The text.</param>
@@ -54,7 +58,7 @@ public static class AtomicFile
             throw new DirectoryNotFoundException($"the folder {folder} does not exist");
         }
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(folder, TemporaryName(Path.GetFileName(target)));
         try
         {
             writeTemporary(temporary);
@@ -64,5 +68,18 @@ public static class AtomicFile
         {
             File.Delete(temporary);
         }
+    }
+
+    // ".<start of the name>.<32 hex digits>.tmp": the start of the target's name tells what a stray temporary file was
+    // for, and is cut so that the whole stays within the 255-byte limit of file names for any legal target name.
+    private static string TemporaryName(string fileName)
+    {
+        var start = fileName.Length <= NameStartLength ? fileName : fileName[..NameStartLength];
+        if (start.Length > 0 && char.IsHighSurrogate(start[^1]))
+        {
+            start = start[..^1];
+        }
+
+        return $".{start}.{Guid.NewGuid():N}.tmp";
     }
 }

@@ -8,19 +8,13 @@ public static partial class ModelFile
     // small malformed file cannot make the reader allocate a huge network.
     private const int LargestWidthCheckedByName = 1000;
 
-    private static TrainedModel FromUtf8(byte[] bytes)
+    /// <summary>Reads a model from the bytes of a file (see <see cref="Load"/> for the rules).</summary>
+    /// <param name="bytes">The file's contents.</param>
+    /// <returns>The network with its parameters, the settings and the metrics.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a usable model file; the message names the problem.</exception>
+    internal static TrainedModel FromUtf8(ReadOnlyMemory<byte> bytes)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException problem)
-        {
-            throw new InvalidDataException($"it is not valid JSON ({problem.Message})", problem);
-        }
-
-        using (document)
+        using (var document = ParseDocument(bytes))
         {
             var root = Expect(document.RootElement, JsonValueKind.Object, "the top level");
             var version = ReadInt(root, "formatVersion", int.MinValue);
@@ -33,7 +27,7 @@ public static partial class ModelFile
             var type = Member(architecture, "type", JsonValueKind.String, "architecture.").GetString();
             if (type != nameof(Network))
             {
-                throw new InvalidDataException($"architecture type '{type}' is not supported; expected '{nameof(Network)}'");
+                throw new InvalidDataException($"architecture type '{Shown(type ?? string.Empty)}' is not supported; expected '{nameof(Network)}'");
             }
 
             var hidden = ReadInt(architecture, "hidden", 1, "architecture.");
@@ -48,20 +42,25 @@ public static partial class ModelFile
             var seedElement = Member(root, "seed", JsonValueKind.Number);
             if (!seedElement.TryGetUInt64(out var seed))
             {
-                throw new InvalidDataException($"'seed' must be an integer from 0 to {ulong.MaxValue}, but is {seedElement.GetRawText()}");
+                throw new InvalidDataException($"'seed' must be an integer from 0 to {ulong.MaxValue}, but is {Shown(seedElement.GetRawText())}");
             }
 
             var dataset = Member(root, "dataset", JsonValueKind.Object);
             var datasetName = Member(dataset, "name", JsonValueKind.String, "dataset.").GetString()!;
             if (!Datasets.Names.Contains(datasetName, StringComparer.OrdinalIgnoreCase))
             {
-                throw new InvalidDataException($"unknown dataset '{datasetName}' in 'dataset.name'; valid names: {string.Join(", ", Datasets.Names)}");
+                throw new InvalidDataException($"unknown dataset '{Shown(datasetName)}' in 'dataset.name'; valid names: {string.Join(", ", Datasets.Names)}");
             }
 
             var points = ReadInt(dataset, "points", 1, "dataset.");
             var network = ReadNetwork(Member(root, "parameters", JsonValueKind.Object), hidden);
             var metrics = Member(root, "metrics", JsonValueKind.Object);
             var totalLoss = ReadDouble(metrics, "totalLoss", "metrics.");
+            if (totalLoss < 0)
+            {
+                throw new InvalidDataException($"'metrics.totalLoss' is {metrics.GetProperty("totalLoss").GetRawText()}, but a loss is never negative");
+            }
+
             var correct = ReadInt(metrics, "correct", 0, "metrics.");
             if (correct > points)
             {
@@ -80,13 +79,10 @@ public static partial class ModelFile
         {
             if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value) || !double.IsFinite(value))
             {
-                throw new InvalidDataException($"parameter '{property.Name}' must be a finite number, but is {property.Value.GetRawText()}");
+                throw new InvalidDataException($"parameter '{Shown(property.Name)}' must be a finite number, but is {Shown(property.Value.GetRawText())}");
             }
 
-            if (!values.TryAdd(property.Name, value))
-            {
-                throw new InvalidDataException($"parameter '{property.Name}' appears more than once");
-            }
+            values.Add(property.Name, value);
         }
 
         var expected = Network.ParameterCount(hidden);
@@ -111,7 +107,7 @@ public static partial class ModelFile
         {
             var known = named.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
             var unknown = values.Keys.First(name => !known.Contains(name));
-            throw new InvalidDataException($"unknown parameter '{unknown}' for a network of hidden width {hidden}");
+            throw new InvalidDataException($"unknown parameter '{Shown(unknown)}' for a network of hidden width {hidden}");
         }
 
         return network;
@@ -152,7 +148,7 @@ public static partial class ModelFile
         if (!element.TryGetInt32(out var value) || value < minimum)
         {
             var range = minimum == int.MinValue ? "an integer" : $"an integer of at least {minimum}";
-            throw new InvalidDataException($"'{prefix}{name}' must be {range}, but is {element.GetRawText()}");
+            throw new InvalidDataException($"'{prefix}{name}' must be {range}, but is {Shown(element.GetRawText())}");
         }
 
         return value;
@@ -163,7 +159,7 @@ public static partial class ModelFile
         var element = Member(owner, name, JsonValueKind.Number, prefix);
         return element.TryGetDouble(out var value) && double.IsFinite(value)
             ? value
-            : throw new InvalidDataException($"'{prefix}{name}' must be a finite number, but is {element.GetRawText()}");
+            : throw new InvalidDataException($"'{prefix}{name}' must be a finite number, but is {Shown(element.GetRawText())}");
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -25,21 +25,35 @@ public static partial class ModelFile
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="model">The trained model.</param>
-    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, or the widths disagree.</exception>
+    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is negative, or the widths disagree.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void Save(string path, TrainedModel model) => AtomicFile.WriteAllBytes(path, ToUtf8(model));
 
-    /// <summary>Reads a model file.</summary>
+    /// <summary>
+    /// The largest model file read, in bytes: 64 MiB. A network of hidden width 1000 (1,005,001 parameters, the widest
+    /// that <c>minitorch train</c> makes) needs about 55 MB even when every number takes its longest form.
+    /// </summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a model file. Only a regular file is opened (a named pipe, device or directory is refused before opening,
+    /// so nothing blocks), of at most <see cref="MaxBytes"/> bytes, in UTF-8 (a leading byte order mark is skipped),
+    /// holding JSON in which no object repeats a name and every field is in its range.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The network with its parameters, the settings and the metrics.</returns>
-    /// <exception cref="InvalidDataException">The file is malformed or does not describe a network; the message names the file and the problem.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The path does not name a regular file, or the file is too large, malformed or does not describe a network;
+    /// the message is one line naming the file and the problem.
+    /// </exception>
     /// <exception cref="IOException">The file could not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static TrainedModel Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
-            return FromUtf8(bytes);
+            return FromUtf8(ReadBounded(path));
         }
         catch (InvalidDataException problem)
         {
@@ -50,13 +64,15 @@ public static partial class ModelFile
     /// <summary>The JSON text of <paramref name="model"/>, indented, with \n line ends.</summary>
     /// <param name="model">The trained model.</param>
     /// <returns>The file's contents.</returns>
-    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, or the widths disagree.</exception>
+    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is negative, or the widths disagree.</exception>
     public static string ToJson(TrainedModel model) => System.Text.Encoding.UTF8.GetString(ToUtf8(model));
 
     /// <summary>Reads a model from JSON text.</summary>
     /// <param name="json">The file's contents.</param>
     /// <returns>The network with its parameters, the settings and the metrics.</returns>
-    /// <exception cref="InvalidDataException">The text is malformed or does not describe a network; the message names the problem.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The text is malformed or does not describe a network (the rules of <see cref="Load"/>); the message names the problem.
+    /// </exception>
     public static TrainedModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -73,6 +89,11 @@ public static partial class ModelFile
         }
 
         RequireFinite(model.FinalLoss, "the final loss");
+        if (model.FinalLoss < 0)
+        {
+            throw new ArgumentException($"Cannot save the final loss {model.FinalLoss}: a loss is never negative.", nameof(model));
+        }
+
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {

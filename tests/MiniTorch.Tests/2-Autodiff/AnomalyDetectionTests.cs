@@ -36,6 +36,36 @@ public sealed class AnomalyDetectionTests
     }
 
     [Fact]
+    public void Unnamed_values_are_named_by_id_with_a_hash_and_constants_as_constant()
+    {
+        using (Autodiff.DetectAnomalies())
+        {
+            var leaf = new Scalar(-1.0);
+            var computed = leaf * 2.0;
+
+            var forward = Assert.Throws<AnomalyException>(() => computed.Log());
+            var withConstant = Assert.Throws<AnomalyException>(() => new Scalar(1.0, "x") / Scalar.Constant(0.0));
+
+            Assert.Contains($"Log produced NaN from inputs (#{computed.UniqueId} = -2)", forward.Message, StringComparison.Ordinal);
+            Assert.Contains("Inv produced Infinity from inputs (constant = 0)", withConstant.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Unnamed_leaves_in_a_backward_anomaly_are_named_by_id_with_a_hash()
+    {
+        using (Autodiff.DetectAnomalies())
+        {
+            var leaf = new Scalar(1.0);
+            var y = leaf * 10.0;
+
+            var error = Assert.Throws<AnomalyException>(() => y.Backward(1e308));
+
+            Assert.Contains($"for inputs (#{leaf.UniqueId} = 1, constant = 10)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Detection_ends_with_its_scope()
     {
         using (Autodiff.DetectAnomalies())

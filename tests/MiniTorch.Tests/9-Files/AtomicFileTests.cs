@@ -38,4 +38,19 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.WriteAllBytes(path, [1, 2, 3]));
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
+
+    [Theory]
+    [InlineData("a", 255)]
+    [InlineData("é", 127)]
+    [InlineData("𝑥", 63)]
+    public void A_target_at_the_255_byte_file_name_limit_is_still_written(string letter, int count)
+    {
+        var name = string.Concat(Enumerable.Repeat(letter, count));
+        var path = Path.Combine(_folder, name);
+
+        AtomicFile.WriteAllText(path, "long");
+
+        Assert.Equal("long", File.ReadAllText(path));
+        Assert.Equal([name], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
 }

@@ -44,4 +44,32 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
         Assert.StartsWith("cannot read --model", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_invalid_utf8_byte_in_the_model_exits_2_with_one_line()
+    {
+        Assert.Equal(0, CommandRun.Of("train", "--dataset", "simple", "--hidden", "2", "--points", "10", "--epochs", "1", "--out", _folder).ExitCode);
+        var path = Path.Combine(_folder, "model.json");
+        var bytes = File.ReadAllBytes(path);
+        bytes[Array.IndexOf(bytes, (byte)'S')] = 0xC3;
+        File.WriteAllBytes(path, bytes);
+
+        var run = CommandRun.Of("eval", "--model", path);
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        Assert.StartsWith($"{path} is not a usable model file: it is not valid UTF-8 (byte offset ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("/dev/zero", "a character device")]
+    [InlineData("/tmp", "a directory")]
+    public void A_model_path_that_is_not_a_regular_file_exits_2_with_one_line(string path, string kind)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "devices are Unix files");
+
+        var run = CommandRun.Of("eval", "--model", path);
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        Assert.Equal([$"{path} is not a usable model file: it is {kind}, not a regular file"], run.ErrorLines);
+    }
 }

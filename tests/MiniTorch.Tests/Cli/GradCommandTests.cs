@@ -115,11 +115,24 @@ public sealed class GradCommandTests
         Assert.Contains("\"value\": \"Infinity\"", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Json_writes_nan_as_the_string_NaN()
+    {
+        var run = CommandRun.Of("grad", "log(x)", "--at", "x=-1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("NaN", json.RootElement.GetProperty("value").GetString());
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("gradients").GetProperty("x").ValueKind);
+    }
+
     [Theory]
     [InlineData("x * (y))", "unexpected ')' at column 8")]
     [InlineData("", "unexpected end of input at column 1")]
     [InlineData("tanh(x)", "unknown function 'tanh' at column 1: known functions are log, exp, sigmoid, relu")]
     [InlineData("x * y", "no value for variable 'y' at column 5: pass it with --at y=VALUE")]
+    [InlineData("x * 1e400", "number 1e400 is too large at column 5")]
+    [InlineData("x * inf", "'inf' is not a finite decimal number at column 5")]
     public void Bad_expressions_exit_2_with_the_message_and_a_caret(string text, string message)
     {
         var run = CommandRun.Of("grad", text, "--at", "x=1");
@@ -134,6 +147,10 @@ public sealed class GradCommandTests
     [InlineData("x=abc", "--at 'x=abc': 'abc' is not a number")]
     [InlineData("1x=2", "--at '1x=2': '1x' is not a variable name")]
     [InlineData("x=1,5", "--at 'x=1,5': '1,5' is not a number")]
+    [InlineData("x=1e400", "--at 'x=1e400': number 1e400 is too large: only finite decimal numbers are accepted, and a double holds at most about 1.8e308")]
+    [InlineData("x=inf", "--at 'x=inf': 'inf' is not a finite decimal number: only finite decimal numbers are accepted, such as 2, -0.5 or 1e-3")]
+    [InlineData("x=-Infinity", "--at 'x=-Infinity': '-Infinity' is not a finite decimal number")]
+    [InlineData("x=NaN", "--at 'x=NaN': 'NaN' is not a finite decimal number")]
     public void Malformed_values_are_usage_errors(string assignment, string message)
     {
         var run = CommandRun.Of("grad", "x", "--at", assignment);
@@ -164,6 +181,37 @@ public sealed class GradCommandTests
         var run = CommandRun.Of("grad", "-x", "--at", "x=4");
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("value  -4\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expression_starting_with_at_after_a_double_dash_is_parsed_as_an_expression()
+    {
+        var run = CommandRun.Of("grad", "--at", "x=1", "--", "@x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("unexpected '@' at column 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_variable_name_without_a_value_is_shortened()
+    {
+        var name = new string('v', 10_000);
+
+        var run = CommandRun.Of("grad", name + " * 2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"no value for variable '{new string('v', 60)}…' at column 1: pass it with --at {new string('v', 60)}…=VALUE", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Length < 1000, $"{run.Error.Length} characters of error");
+    }
+
+    [Fact]
+    public void A_long_value_is_shortened_in_the_message()
+    {
+        var run = CommandRun.Of("grad", "x", "--at", "x=" + new string('9', 100_000));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.True(run.Error.Length < 400, $"{run.Error.Length} characters of error");
+        Assert.Contains("is too large", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

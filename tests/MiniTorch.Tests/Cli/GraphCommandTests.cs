@@ -99,4 +99,26 @@ public sealed class GraphCommandTests : IClassFixture<MissingProgramNotice>, IDi
         Assert.StartsWith("unexpected end of input at column 4", run.Error, StringComparison.Ordinal);
         Assert.Empty(_folder.GetFiles());
     }
+
+    [Fact]
+    public void A_target_name_of_250_characters_is_written()
+    {
+        var path = Path.Combine(_folder.FullName, new string('g', 246) + ".dot");
+
+        var run = CommandRun.Of("graph", "x * 2", "--at", "x=1", "--out", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([Path.GetFileName(path)], _folder.GetFiles().Select(f => f.Name));
+    }
+
+    [Fact]
+    public void A_long_expression_is_echoed_shortened()
+    {
+        var text = "x" + string.Concat(Enumerable.Repeat(" + x", 10_000));
+
+        var run = CommandRun.Of("graph", text, "--at", "x=1", "--out", Path.Combine(_folder.FullName, "g.dot"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"wrote {Path.Combine(_folder.FullName, "g.dot")}: {text[..60]}… = 10001\n", run.Output);
+    }
 }
