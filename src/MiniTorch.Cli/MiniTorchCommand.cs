@@ -81,7 +81,7 @@ internal static class MiniTorchCommand
 
     private static int Invoke(Command root, string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

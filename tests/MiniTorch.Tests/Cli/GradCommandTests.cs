@@ -183,10 +183,12 @@ public sealed class GradCommandTests
         Assert.StartsWith("value  -4\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_expression_starting_with_at_after_a_double_dash_is_parsed_as_an_expression()
+    [Theory]
+    [InlineData("grad", "@x", "--at", "x=1")]
+    [InlineData("grad", "--at", "x=1", "--", "@x")]
+    public void An_expression_starting_with_at_is_parsed_as_an_expression_not_a_response_file(params string[] args)
     {
-        var run = CommandRun.Of("grad", "--at", "x=1", "--", "@x");
+        var run = CommandRun.Of(args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("unexpected '@' at column 1", run.Error, StringComparison.Ordinal);

@@ -51,9 +51,11 @@ public sealed class TrainInterruptionTests : IDisposable
         child.WaitForLine("Epoch ");
         child.Signal("INT");
         child.Signal("TERM");
-        var (exitCode, _, _) = child.WaitForExit();
+        var (exitCode, _, error) = child.WaitForExit();
 
-        Assert.Equal(128 + 15, exitCode);
+        // The runtime may hand the two signals to their handlers in either order; the second one ends the process.
+        Assert.Contains(exitCode, new[] { 128 + 2, 128 + 15 });
+        Assert.DoesNotContain("training interrupted", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));
     }
 
