@@ -7,8 +7,8 @@ namespace MiniTorch.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// The lock is a hidden file <c>.NAME.lock</c> beside the folder, locked exclusively (an advisory lock that the system
-/// releases when the process ends, however it ends); the empty file stays. Staging folders <c>.NAME.*.partial</c> left by killed runs are
-/// removed by the next run that holds the lock. The folder is replaced only if it is empty or holds nothing but a
+/// releases when the process ends, however it ends); the empty file stays. Staging folders <c>.NAME.*.partial</c> left
+/// by killed runs are removed by the next run that holds the lock. The folder is replaced only if it is empty or holds nothing but a
 /// run's files, so that <c>--out</c> pointed at a folder of other files cannot destroy them.
 /// </remarks>
 internal sealed class OwnedRunFolder : IDisposable
