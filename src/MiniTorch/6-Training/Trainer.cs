@@ -53,7 +53,8 @@ public sealed class Trainer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         var clock = Stopwatch.StartNew();
-        var reports = new List<EpochReport>(epochs);
+        // Grown as epochs finish rather than sized up front: a run may be asked for far more epochs than it will do.
+        var reports = new List<EpochReport>();
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();

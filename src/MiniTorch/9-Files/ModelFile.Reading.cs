@@ -56,9 +56,10 @@ public static partial class ModelFile
             var network = ReadNetwork(Member(root, "parameters", JsonValueKind.Object), hidden);
             var metrics = Member(root, "metrics", JsonValueKind.Object);
             var totalLoss = ReadDouble(metrics, "totalLoss", "metrics.");
-            if (totalLoss < 0)
+            if (totalLoss < LowestTotalLoss(points))
             {
-                throw new InvalidDataException($"'metrics.totalLoss' is {metrics.GetProperty("totalLoss").GetRawText()}, but a loss is never negative");
+                throw new InvalidDataException(
+                    $"'metrics.totalLoss' is {metrics.GetProperty("totalLoss").GetRawText()}, but the loss of {points} points is at least -{points}e-6");
             }
 
             var correct = ReadInt(metrics, "correct", 0, "metrics.");

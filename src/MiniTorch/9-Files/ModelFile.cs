@@ -25,7 +25,7 @@ public static partial class ModelFile
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="model">The trained model.</param>
-    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is negative, or the widths disagree.</exception>
+    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is below <see cref="LowestTotalLoss"/>, or the widths disagree.</exception>
     /// <exception cref="IOException">The file could not be written.</exception>
     public static void Save(string path, TrainedModel model) => AtomicFile.WriteAllBytes(path, ToUtf8(model));
 
@@ -64,7 +64,7 @@ public static partial class ModelFile
     /// <summary>The JSON text of <paramref name="model"/>, indented, with \n line ends.</summary>
     /// <param name="model">The trained model.</param>
     /// <returns>The file's contents.</returns>
-    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is negative, or the widths disagree.</exception>
+    /// <exception cref="ArgumentException">A parameter or the final loss is NaN or infinite, the loss is below <see cref="LowestTotalLoss"/>, or the widths disagree.</exception>
     public static string ToJson(TrainedModel model) => System.Text.Encoding.UTF8.GetString(ToUtf8(model));
 
     /// <summary>Reads a model from JSON text.</summary>
@@ -89,9 +89,10 @@ public static partial class ModelFile
         }
 
         RequireFinite(model.FinalLoss, "the final loss");
-        if (model.FinalLoss < 0)
+        if (model.FinalLoss < LowestTotalLoss(settings.Points))
         {
-            throw new ArgumentException($"Cannot save the final loss {model.FinalLoss}: a loss is never negative.", nameof(model));
+            throw new ArgumentException(
+                $"Cannot save the final loss {model.FinalLoss}: the loss of {settings.Points} points is at least -{settings.Points}e-6.", nameof(model));
         }
 
         using var buffer = new MemoryStream();
@@ -136,6 +137,15 @@ public static partial class ModelFile
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// The smallest total loss that <paramref name="points"/> points can have: each point's loss is −ln(prob + ε) with
+    /// prob ≤ 1, so it is above −ln(1 + ε) &gt; −ε (a perfectly classified point scores a hair below zero), and the sum is
+    /// at least −N·ε.
+    /// </summary>
+    /// <param name="points">N.</param>
+    /// <returns>−N · <see cref="Operators.Eps"/>, which the messages write as <c>-Ne-6</c>.</returns>
+    private static double LowestTotalLoss(int points) => -points * Operators.Eps;
 
     private static void RequireFinite(double value, string what)
     {

@@ -74,6 +74,18 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Asking_for_the_most_epochs_an_int_holds_reserves_nothing_for_epochs_not_run()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var reports = new List<EpochReport>();
+        var settings = new TrainingSettings("simple", 10, 2, 0.5, 100, 1);
+        var trainer = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), 0.5);
+
+        Assert.Throws<OperationCanceledException>(() => trainer.Train(int.MaxValue, new Collect(reports, cancellation.Cancel), cancellation.Token));
+        Assert.Single(reports);
+    }
+
+    [Fact]
     public void A_custom_engine_computes_the_epoch_and_the_trainer_steps_with_its_gradients()
     {
         var network = new Network(1, new SplitMix64(1));

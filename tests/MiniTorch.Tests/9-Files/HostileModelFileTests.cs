@@ -21,7 +21,7 @@ public sealed class HostileModelFileTests : IDisposable
         { Replace("\"formatVersion\": 1,", "\"formatVersion\": 1,\n  \"formatVersion\": 1,"), "'formatVersion' appears more than once" },
         { Replace("\"type\": \"Network\",", "\"type\": \"Network\",\n    \"type\": \"Network\","), "'architecture.type' appears more than once" },
         { Replace("\"name\": \"Simple\",", "\"name\": \"Simple\",\n    \"n\\u0061me\": \"Simple\","), "'dataset.name' appears more than once" },
-        { Replace("\"totalLoss\": 34.5", "\"totalLoss\": -0.5"), "'metrics.totalLoss' is -0.5, but a loss is never negative" },
+        { Replace("\"totalLoss\": 34.5", "\"totalLoss\": -0.5"), "'metrics.totalLoss' is -0.5, but the loss of 50 points is at least -50e-6" },
         { Replace("\"totalLoss\": 34.5", "\"totalLoss\": NaN"), "not valid JSON" },
         { Replace("\"totalLoss\": 34.5", "\"totalLoss\": \"NaN\""), "'metrics.totalLoss' must be a number, but is a string" },
         { Replace("\"points\": 50", "\"points\": 10000000000"), "'dataset.points' must be an integer of at least 1, but is 10000000000" },
@@ -39,6 +39,19 @@ public sealed class HostileModelFileTests : IDisposable
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_perfectly_classified_run_whose_loss_is_a_hair_below_zero_saves_and_loads()
+    {
+        // −ln(1 + 10⁻⁶) per point: the loss of two points classified with certainty, as `train --points 2` reaches.
+        var settings = new TrainingSettings("xor", 2, 2, 0.5, 1, 1);
+        var model = new TrainedModel(settings.CreateNetwork(), settings, -1.9999990000003335e-06, 2);
+
+        var loaded = ModelFile.FromJson(ModelFile.ToJson(model));
+
+        Assert.Equal(model.FinalLoss, loaded.FinalLoss);
+        Assert.Throws<ArgumentException>(() => ModelFile.ToJson(new TrainedModel(settings.CreateNetwork(), settings, -2.1e-6, 2)));
     }
 
     [Fact]

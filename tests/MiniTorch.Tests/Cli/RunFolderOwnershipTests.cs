@@ -20,7 +20,7 @@ public sealed class RunFolderOwnershipTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "stopping the first run needs a Unix 'kill'");
         var run = Path.Combine(_folder, "run");
-        using var first = CliProcess.Start("train", "--epochs", "200000", "--points", "10", "--hidden", "2", "--out", run);
+        using var first = CliProcess.Start("train", "--epochs", "2000000000", "--points", "10", "--hidden", "2", "--out", run);
         first.WaitForLine("Epoch ");
 
         var second = CommandRun.Of("train", "--dataset", "circle", "--points", "9", "--epochs", "3", "--out", run);

@@ -21,7 +21,7 @@ public sealed class TrainInterruptionTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sending SIGINT and SIGTERM needs a Unix 'kill'");
         var run = Path.Combine(_folder, "run");
-        using var child = CliProcess.Start("train", "--epochs", "200000", "--points", "10", "--hidden", "3", "--out", run);
+        using var child = CliProcess.Start("train", "--epochs", "2000000000", "--points", "10", "--hidden", "3", "--out", run);
 
         child.WaitForLine("Epoch ");
         child.Signal(signal);
@@ -46,7 +46,7 @@ public sealed class TrainInterruptionTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sending SIGINT and SIGTERM needs a Unix 'kill'");
         var run = Path.Combine(_folder, "run");
-        using var child = CliProcess.Start("train", "--epochs", "200000", "--points", "200", "--hidden", "120", "--out", run);
+        using var child = CliProcess.Start("train", "--epochs", "2000000000", "--points", "200", "--hidden", "120", "--out", run);
 
         child.WaitForLine("Epoch ");
         child.Signal("INT");
