@@ -48,7 +48,8 @@ internal sealed class EvalCommand
         int correct;
         try
         {
-            correct = RunFolder.WriteBoundary(folder, "eval-boundary", model.Network, data, caption);
+            using var picture = RunFolder.WriteBoundary(folder, "eval-boundary", model.Network, data, caption);
+            correct = picture.Correct;
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

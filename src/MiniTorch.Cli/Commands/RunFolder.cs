@@ -42,41 +42,63 @@ internal static class RunFolder
     /// <param name="data">The points to draw and count.</param>
     /// <param name="caption">What trained the model, for example <c>hidden 10, after 500 epochs</c>.</param>
     /// <param name="rowsDone">Receives the heatmap rows evaluated so far (of <see cref="BoundaryPlot.Rows"/>), or <see langword="null"/>.</param>
-    /// <returns>How many of the points the model classifies correctly.</returns>
-    public static int WriteBoundary(string folder, string name, Network model, Dataset data, string caption, IProgress<int>? rowsDone = null)
+    /// <returns>
+    /// The picture drawn, with how many of the points the model classifies correctly; dispose it, or hand it to
+    /// <see cref="WriteBoundaryGrid"/> first, which shows it again without evaluating the model again.
+    /// </returns>
+    public static BoundaryPanel WriteBoundary(string folder, string name, Network model, Dataset data, string caption, IProgress<int>? rowsDone = null)
     {
         var recorded = RecordedModel.Record(model, inputCount: 2);
         var correct = recorded.CountCorrect(data);
-        using var plot = BoundaryPlot.Create(recorded, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}", rowsDone);
-        PlotFiles.Save(plot, folder, name, BoundaryPlot.Width, BoundaryPlot.Height);
-        return correct;
+        var plot = BoundaryPlot.Create(recorded, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}", rowsDone);
+        var panel = new BoundaryPanel(plot, data, correct);
+        try
+        {
+            PlotFiles.Save(plot, folder, name, BoundaryPlot.Width, BoundaryPlot.Height);
+            return panel;
+        }
+        catch
+        {
+            panel.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
     /// Writes <c>boundaries.png</c> and <c>boundaries.svg</c>: the boundary pictures of several runs side by side, three
-    /// to a row, each titled with its dataset and how many of its points the pictured model classifies correctly.
+    /// to a row, each retitled with its dataset and how many of its points the pictured model classifies correctly.
     /// </summary>
     /// <param name="folder">The folder.</param>
-    /// <param name="panels">Each run's trained model, its training points and its correct count, in order.</param>
+    /// <param name="panels">Each run's boundary picture, as <see cref="WriteBoundary"/> returned it, in order.</param>
     public static void WriteBoundaryGrid(string folder, IReadOnlyList<BoundaryPanel> panels)
     {
-        var plots = panels.Select(p => BoundaryPlot.Create(RecordedModel.Record(p.Model, inputCount: 2), p.Data, $"{p.Data.Name}: {Accuracy(p.Correct, p.Data.Count)}")).ToList();
-        try
+        foreach (var panel in panels)
         {
-            PlotFiles.SaveGrid(plots, columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);
+            panel.Plot.Title($"{panel.Data.Name}: {Accuracy(panel.Correct, panel.Data.Count)}");
         }
-        finally
-        {
-            plots.ForEach(plot => plot.Dispose());
-        }
+
+        PlotFiles.SaveGrid([.. panels.Select(p => p.Plot)], columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);
     }
 
     private static string Accuracy(int correct, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");
 
-    /// <summary>One panel of <see cref="WriteBoundaryGrid"/>: a trained model and the points it is drawn with.</summary>
-    /// <param name="Model">The trained model.</param>
-    /// <param name="Data">Its training points.</param>
-    /// <param name="Correct">How many of them the model classifies correctly, as <see cref="WriteBoundary"/> returned.</param>
-    public sealed record BoundaryPanel(Network Model, Dataset Data, int Correct);
+    /// <summary>A boundary picture drawn by <see cref="WriteBoundary"/>, kept for <see cref="WriteBoundaryGrid"/>.</summary>
+    /// <param name="plot">The picture.</param>
+    /// <param name="data">The points it shows.</param>
+    /// <param name="correct">How many of them the pictured model classifies correctly.</param>
+    public sealed class BoundaryPanel(ScottPlot.Plot plot, Dataset data, int correct) : IDisposable
+    {
+        /// <summary>The picture.</summary>
+        public ScottPlot.Plot Plot { get; } = plot;
+
+        /// <summary>The points it shows.</summary>
+        public Dataset Data { get; } = data;
+
+        /// <summary>How many of them the pictured model classifies correctly.</summary>
+        public int Correct { get; } = correct;
+
+        /// <inheritdoc/>
+        public void Dispose() => Plot.Dispose();
+    }
 }

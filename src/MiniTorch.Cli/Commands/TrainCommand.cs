@@ -53,11 +53,11 @@ internal sealed class TrainCommand
         using var owned = OwnedRunFolder.Claim(folder);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = TerminationSignals.Listen(stop);
+        var panels = new List<RunFolder.BoundaryPanel>();
         try
         {
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
-            var panels = new List<RunFolder.BoundaryPanel>();
             foreach (var settings in runs)
             {
                 var runFolder = owned.Staging;
@@ -107,6 +107,10 @@ internal sealed class TrainCommand
         {
             error.WriteLine($"cannot write the run's files: {problem.Message}");
             return MiniTorchCommand.Failure;
+        }
+        finally
+        {
+            panels.ForEach(panel => panel.Dispose());
         }
     }
 
@@ -161,9 +165,9 @@ internal sealed class TrainCommand
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
         var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {final.Epoch} epochs");
-        var correct = console.ShowProgress(
+        var panel = console.ShowProgress(
             $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
-        return (outcome, interrupted, new RunFolder.BoundaryPanel(network, data, correct));
+        return (outcome, interrupted, panel);
     }
 
     private List<TrainingSettings> ReadSettings(ParseResult parseResult)
