@@ -41,7 +41,9 @@ internal static class MiniTorchCommand
             GraphCommand.Create(environment.FindDot),
             TrainCommand.Create(),
             EvalCommand.Create(),
+            // course: omit
             BenchCommand.Create(environment.BenchTiming),
+            // course: end
         };
         return root;
     }

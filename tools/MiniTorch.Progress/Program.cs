@@ -1,0 +1,57 @@
+using System.Globalization;
+using MiniTorch.Progress;
+
+// The course's progress table: runs the tests once and prints, task by task, how many pass and the first failure.
+// Usage: dotnet run --project tools/MiniTorch.Progress [-- --no-build]
+var course = FindCourse(Directory.GetCurrentDirectory());
+if (course is null)
+{
+    Console.Error.WriteLine("Run this from the course's folder (the one with MiniTorch.slnx) or below it.");
+    return 2;
+}
+
+IReadOnlyList<TestOutcome> outcomes;
+try
+{
+    Console.WriteLine("Running the tests ...");
+    outcomes = TestReport.Run(course, build: !args.Contains("--no-build"));
+}
+catch (InvalidOperationException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
+
+Console.WriteLine();
+Console.WriteLine($"{"task",-5} {"passed",-9} first failure");
+foreach (var task in outcomes.GroupBy(o => o.Task))
+{
+    var passed = task.Count(o => o.Passed);
+    var firstFailure = task.FirstOrDefault(o => !o.Passed);
+    var message = firstFailure is null ? "all pass" : $"{firstFailure.Test}: {OneLine(firstFailure.Message!)}";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{task.Key,-5} {$"{passed} / {task.Count()}",-9} {message}"));
+}
+
+var done = outcomes.GroupBy(o => o.Task).TakeWhile(t => t.All(o => o.Passed)).Select(t => t.Key).LastOrDefault();
+Console.WriteLine();
+Console.WriteLine(done is null ? "Start with task 0.1: dotnet test --filter Task=0.1" : $"Done through task {done}.");
+return 0;
+
+static string OneLine(string message)
+{
+    var line = message.Split('\n')[0].Trim();
+    return line.Length <= 110 ? line : line[..109] + "…";
+}
+
+static string? FindCourse(string folder)
+{
+    for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+    {
+        if (File.Exists(Path.Combine(current.FullName, "MiniTorch.slnx")))
+        {
+            return current.FullName;
+        }
+    }
+
+    return null;
+}
