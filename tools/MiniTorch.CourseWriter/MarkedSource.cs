@@ -14,7 +14,7 @@ namespace MiniTorch.CourseWriter;
 /// the member's doc summary. Around statements inside a body, the statements become that one throw (the marker must
 /// then say what to do).</item>
 /// <item><c>// course: replace with CODE</c>: the course has the one line CODE instead of the region.</item>
-/// <item><c>// course: omit</c>: the course leaves the region out.</item>
+/// <item><c>// course: omit</c> or <c>// course: omit: why</c>: the course leaves the region out.</item>
 /// </list>
 /// XML files (project files) use the same markers as <c>&lt;!-- course: … --&gt;</c> comments. The markers themselves
 /// never reach the course.
@@ -54,6 +54,11 @@ internal static partial class MarkedSource
             var command = marker.Groups["text"].Value;
             result.Append(Apply(command, region, indent, isSolved, tasks, where));
             i = end;
+            if (EndsWithBlankLine(result) && i + 1 < lines.Length && (lines[i + 1].Length == 0 || lines[i + 1].TrimStart() == "}"))
+            {
+                // A region left out between blank lines (or before a closing brace) leaves one blank line, not two.
+                result.Length--;
+            }
         }
 
         return result.ToString();
@@ -61,7 +66,7 @@ internal static partial class MarkedSource
 
     private static string Apply(string command, string region, string indent, Func<string, bool> isSolved, ISet<string> tasks, string where)
     {
-        if (command == "omit")
+        if (command == "omit" || command.StartsWith("omit: ", StringComparison.Ordinal))
         {
             return string.Empty;
         }
@@ -75,7 +80,7 @@ internal static partial class MarkedSource
         if (!task.Success)
         {
             throw new InvalidOperationException(
-                $"{where}: unknown marker 'course: {command}'; markers are 'task N.N[: what to do]', 'replace with CODE', 'omit' and 'end'.");
+                $"{where}: unknown marker 'course: {command}'; markers are 'task N.N[: what to do]', 'replace with CODE', 'omit[: why]' and 'end'.");
         }
 
         var number = task.Groups["task"].Value;
@@ -95,6 +100,9 @@ internal static partial class MarkedSource
             ? throw new InvalidOperationException($"{where}: a task region around statements needs what to do: 'course: task {number}: …'.")
             : $"{indent}throw new NotImplementedException({MemberBlanks.Message(number, null, what)});\n";
     }
+
+    private static bool EndsWithBlankLine(StringBuilder text) =>
+        text.Length >= 2 && text[^1] == '\n' && text[^2] == '\n';
 
     private static int FindEnd(string[] lines, int start, string where)
     {

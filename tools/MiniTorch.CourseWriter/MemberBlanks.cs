@@ -52,7 +52,10 @@ internal static partial class MemberBlanks
             pos = member.End + 1;
         }
 
-        return result.Append(region, pos, region.Length - pos).ToString();
+        var blank = result.Append(region, pos, region.Length - pos).ToString();
+
+        // Helper fields left out at the top of the region would leave it starting with a blank line.
+        return region.StartsWith('\n') ? blank : blank.TrimStart('\n');
     }
 
     /// <summary>The C# string literal of a blank's message: <c>"Task 0.1: write Mul: Multiplication: mul(x, y) = x · y."</c>.</summary>

@@ -37,7 +37,7 @@ internal static class TestReport
             var output = Dotnet(arguments, course);
             var trx = Path.Combine(results, "progress.trx");
             return File.Exists(trx)
-                ? Read(trx)
+                ? Read(trx, course)
                 : throw new InvalidOperationException("The tests did not run:\n" + Tail(output, 40));
         }
         finally
@@ -51,14 +51,15 @@ internal static class TestReport
 
     /// <summary>Reads a TRX file and the tasks of its tests.</summary>
     /// <param name="trx">The TRX file.</param>
+    /// <param name="course">The course's root folder, below which the test assemblies are.</param>
     /// <returns>The outcomes, in task order and then by name.</returns>
-    public static IReadOnlyList<TestOutcome> Read(string trx)
+    public static IReadOnlyList<TestOutcome> Read(string trx, string course)
     {
         var document = XDocument.Load(trx);
         var definitions = document.Descendants(Trx + "UnitTest").ToDictionary(
             test => (string)test.Attribute("id")!,
             test => (Storage: (string)test.Attribute("storage")!, Method: test.Element(Trx + "TestMethod")!));
-        var tasks = new TaskTraits();
+        var tasks = new TaskTraits(course);
         var outcomes = new List<TestOutcome>();
         foreach (var result in document.Descendants(Trx + "UnitTestResult"))
         {
@@ -108,7 +109,7 @@ internal static class TestReport
         string.Join('\n', text.Split('\n').TakeLast(lines));
 
     // The Task trait of each test method (or of its class), read from the built test assemblies.
-    private sealed class TaskTraits
+    private sealed class TaskTraits(string course)
     {
         private readonly Dictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
 
@@ -128,10 +129,19 @@ internal static class TestReport
                 .Select(a => (string?)a.ConstructorArguments[1].Value)
                 .FirstOrDefault();
 
-        private Assembly Load(string path)
+        // The TRX file may spell the assembly's path in lower case; the file system may not.
+        private string Locate(string storage) =>
+            File.Exists(storage)
+                ? storage
+                : Directory.EnumerateFiles(Path.Combine(course, "tests"), "*.dll", SearchOption.AllDirectories)
+                    .FirstOrDefault(file => string.Equals(file, storage, StringComparison.OrdinalIgnoreCase))
+                  ?? throw new InvalidOperationException($"The test assembly {storage} is not in the course.");
+
+        private Assembly Load(string storage)
         {
-            if (!_assemblies.TryGetValue(path, out var assembly))
+            if (!_assemblies.TryGetValue(storage, out var assembly))
             {
+                var path = Locate(storage);
                 var folder = Path.GetDirectoryName(path)!;
                 var context = new AssemblyLoadContext(path, isCollectible: true);
                 context.Resolving += (loader, name) =>
@@ -140,7 +150,7 @@ internal static class TestReport
                     return File.Exists(candidate) ? loader.LoadFromAssemblyPath(candidate) : null;
                 };
                 assembly = context.LoadFromAssemblyPath(path);
-                _assemblies[path] = assembly;
+                _assemblies[storage] = assembly;
             }
 
             return assembly;
