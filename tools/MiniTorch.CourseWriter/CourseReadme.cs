@@ -42,9 +42,7 @@ internal static class CourseReadme
         text.Append("| task | what you write | where | guide | its tests |\n|---|---|---|---|---|\n");
         foreach (var task in CourseTask.All)
         {
-            var where = places.TryGetValue(task.Id, out var files) && files.Count > 0
-                ? string.Join(", ", files.Select(f => $"[{Path.GetFileName(f)}]({f})"))
-                : "-";
+            var where = places.TryGetValue(task.Id, out var files) && files.Count > 0 ? Where(files) : "-";
             var guide = guides.TryGetValue(task.Id, out var path) ? $"[{Path.GetFileNameWithoutExtension(path)}]({path})" : "-";
             text.Append(CultureInfo.InvariantCulture, $"| {task.Id} {task.Title} | {task.Work} | {where} | {guide} | `dotnet test --filter Task={task.Id}` |\n");
         }
@@ -70,4 +68,12 @@ internal static class CourseReadme
             """);
         return text.ToString();
     }
+
+    // Links to the files, or to their folder where a folder holds more than three of them (one function per file).
+    private static string Where(IEnumerable<string> files) =>
+        string.Join(", ", files
+            .GroupBy(f => f[..(f.LastIndexOf('/') + 1)])
+            .SelectMany(folder => folder.Count() > 3
+                ? [$"[{folder.Key.TrimEnd('/').Split('/')[^1]}/]({folder.Key}) (every file)"]
+                : folder.Select(f => $"[{Path.GetFileName(f)}]({f})")));
 }

@@ -17,6 +17,9 @@ internal static class CourseVerifier
 {
     private const string ExampleTask = "0.2";
 
+    // How a test that hit a blank fails: xunit's line for the exception, which starts with the task.
+    private const string BlankMessage = "System.NotImplementedException : Task ";
+
     /// <summary>Runs the check, printing one line per step and every problem found.</summary>
     /// <param name="repository">The repository root.</param>
     /// <param name="course">A folder for the course (created or reused).</param>
@@ -45,9 +48,12 @@ internal static class CourseVerifier
 
             Course.Write(repository, course, solvedThrough: task);
             Build(course, Path.Combine("tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-p:RunAnalyzers=false");
-            outcomes = TestReport.Run(course, build: false);
-            Report($"through {task}", outcomes, clock);
             var last = i == withPieces.Count - 1;
+
+            // The tasks without pieces (1.5) may pass or fail until the last task is in: their tests run only then.
+            var others = string.Join('&', CourseTask.All.Where(t => !withPieces.Contains(t.Id)).Select(t => $"Task!={t.Id}"));
+            outcomes = TestReport.Run(course, build: false, filter: last || others.Length == 0 ? null : others);
+            Report($"through {task}", outcomes, clock);
             foreach (var test in outcomes)
             {
                 var shouldPass = CourseTask.IndexOf(test.Task) <= CourseTask.IndexOf(task) || last;
@@ -75,9 +81,8 @@ internal static class CourseVerifier
     // The task named by the NotImplementedException a test failed with, or null.
     private static string? BlankTask(TestOutcome test)
     {
-        const string Marker = "System.NotImplementedException : Task ";
-        var at = test.Message?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
-        return at < 0 ? null : test.Message!.Substring(at + Marker.Length, 3);
+        var at = test.Message?.IndexOf(BlankMessage, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : test.Message!.Substring(at + BlankMessage.Length, 3);
     }
 
     private static string Describe(TestOutcome test) =>

@@ -90,6 +90,8 @@ internal static partial class MemberBlanks
 
         var plain = Reference().Replace(summary.Groups["body"].Value, m => m.Groups["name"].Value);
         plain = Tag().Replace(plain, string.Empty);
+        // The message names the task already, so a "(Task 1.3)" in the summary goes.
+        plain = TaskNote().Replace(plain, string.Empty);
         return WebUtility.HtmlDecode(Spaces().Replace(plain, " ").Trim());
     }
 
@@ -132,6 +134,9 @@ internal static partial class MemberBlanks
 
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s*\(Task \d\.\d\)")]
+    private static partial Regex TaskNote();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -16,10 +16,11 @@ internal static class TestReport
     /// <summary>Runs <c>dotnet test</c> on the course's test project and returns every test's outcome.</summary>
     /// <param name="course">The course's root folder.</param>
     /// <param name="build">False to pass <c>--no-build</c> (the tests are already built).</param>
+    /// <param name="filter">A <c>dotnet test --filter</c> expression, or null for every test.</param>
     /// <returns>The outcomes, in task order and then by name.</returns>
     /// <exception cref="InvalidOperationException">The tests did not run (a build error, say); the message holds
     /// the end of dotnet test's output.</exception>
-    public static IReadOnlyList<TestOutcome> Run(string course, bool build)
+    public static IReadOnlyList<TestOutcome> Run(string course, bool build, string? filter = null)
     {
         var results = Path.Combine(Path.GetTempPath(), "minitorch-progress-" + Guid.NewGuid().ToString("N"));
         try
@@ -32,6 +33,11 @@ internal static class TestReport
             if (!build)
             {
                 arguments.Add("--no-build");
+            }
+
+            if (filter is not null)
+            {
+                arguments.AddRange(["--filter", filter]);
             }
 
             var output = Dotnet(arguments, course);
