@@ -28,7 +28,7 @@ foreach (var task in outcomes.GroupBy(o => o.Task))
 {
     var passed = task.Count(o => o.Passed);
     var firstFailure = task.FirstOrDefault(o => !o.Passed);
-    var message = firstFailure is null ? "all pass" : $"{firstFailure.Test}: {OneLine(firstFailure.Message!)}";
+    var message = firstFailure is null ? "all pass" : $"{ShortName(firstFailure.Test)}: {OneLine(firstFailure.Message!)}";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{task.Key,-5} {$"{passed} / {task.Count()}",-9} {message}"));
 }
 
@@ -37,10 +37,21 @@ Console.WriteLine();
 Console.WriteLine(done is null ? "Start with task 0.1: dotnet test --filter Task=0.1" : $"Done through task {done}.");
 return 0;
 
+// The line that says most: a blank's NotImplementedException (which a property test or an Assert.Throws reports
+// further down), else the first line.
 static string OneLine(string message)
 {
-    var line = message.Split('\n')[0].Trim();
+    var lines = message.Split('\n').Select(l => l.Trim().TrimStart('-', ' ')).ToList();
+    var line = lines.FirstOrDefault(l => l.Contains("NotImplementedException : Task", StringComparison.Ordinal)) ?? lines[0];
     return line.Length <= 110 ? line : line[..109] + "…";
+}
+
+// "MiniTorch.Tests.ScalarTests.Ids_grow" to "ScalarTests.Ids_grow".
+static string ShortName(string test)
+{
+    var name = test.Split('(')[0];
+    var parts = name.Split('.');
+    return parts.Length < 2 ? test : string.Join('.', parts[^2..]) + test[name.Length..];
 }
 
 static string? FindCourse(string folder)
