@@ -19,14 +19,14 @@ public sealed class MarkedSourceTests
     [Fact]
     public void An_expression_bodied_member_throws_with_the_task_and_its_summary()
     {
-        const string Source = """
+        const string source = """
                 // course: task 0.1
                 /// <summary>Negation: neg(x) = −x.</summary>
                 public static double Neg(double x) => -x;
                 // course: end
             """;
 
-        var course = Course(Source);
+        var course = Course(source);
 
         Assert.Contains("public static double Neg(double x) => throw new NotImplementedException(\"Task 0.1: write Neg: Negation: neg(x) = −x.\");", course, StringComparison.Ordinal);
         Assert.Contains("/// <summary>Negation: neg(x) = −x.</summary>", course, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class MarkedSourceTests
     [Fact]
     public void A_block_body_becomes_one_throw_and_a_private_helper_field_goes()
     {
-        const string Source = """
+        const string source = """
                 // course: task 1.4: sort the graph
                 private static readonly int[] Helper = [1, 2];
                 public static int[] Sort(int[] values)
@@ -48,7 +48,7 @@ public sealed class MarkedSourceTests
                 // course: end
             """;
 
-        var course = Course(Source);
+        var course = Course(source);
 
         Assert.DoesNotContain("Helper", course, StringComparison.Ordinal);
         Assert.DoesNotContain("Clone", course, StringComparison.Ordinal);
@@ -58,29 +58,29 @@ public sealed class MarkedSourceTests
     [Fact]
     public void A_solved_task_keeps_its_code_without_the_markers()
     {
-        const string Source = "// course: task 0.1\npublic static double Neg(double x) => -x;\n// course: end\n";
+        const string source = "// course: task 0.1\npublic static double Neg(double x) => -x;\n// course: end\n";
 
-        Assert.Equal("public static double Neg(double x) => -x;\n", Course(Source, solved: "0.1"));
+        Assert.Equal("public static double Neg(double x) => -x;\n", Course(source, solved: "0.1"));
     }
 
     [Fact]
     public void Replace_with_puts_its_line_in_place_of_the_region_and_omit_leaves_it_out()
     {
-        const string Source = "    // course: replace with Slow();\n    Fast();\n    // course: end\n    // course: omit: why\n    Gone();\n    // course: end\n";
+        const string source = "    // course: replace with Slow();\n    Fast();\n    // course: end\n    // course: omit: why\n    Gone();\n    // course: end\n";
 
-        Assert.Equal("    Slow();\n", Course(Source));
+        Assert.Equal("    Slow();\n", Course(source));
     }
 
     [Fact]
     public void Braces_and_arrows_inside_strings_and_comments_do_not_end_a_member()
     {
-        const string Source = """
+        const string source = """
                 // course: task 0.3
                 public static string Text(int x) => $"{{ {x} => {(x > 0 ? "}" : "{")} }}"; // a ; and a }
                 // course: end
             """;
 
-        var course = Course(Source);
+        var course = Course(source);
 
         Assert.Contains("public static string Text(int x) => throw new NotImplementedException(\"Task 0.3: write Text\");", course, StringComparison.Ordinal);
         Assert.Contains("// a ; and a }", course, StringComparison.Ordinal);
