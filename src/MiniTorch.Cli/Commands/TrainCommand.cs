@@ -22,6 +22,7 @@ internal sealed class TrainCommand
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
     private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
+    private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
 
     private TrainCommand()
@@ -36,7 +37,7 @@ internal sealed class TrainCommand
     {
         var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _out,
+            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _snapshots, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -49,6 +50,7 @@ internal sealed class TrainCommand
         var runs = ReadSettings(parseResult);
         var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
         var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
+        var snapshots = FilmStrip.ParseEpochs(parseResult.GetValue(_snapshots), runs[0].Epochs);
         var folder = parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!);
         using var owned = OwnedRunFolder.Claim(folder);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,7 +70,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
                 }
 
-                var (outcome, interrupted, panel) = TrainOne(settings, engine, threads, runFolder, console, stop.Token);
+                var (outcome, interrupted, panel) = TrainOne(settings, engine, threads, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     owned.Publish();
@@ -127,9 +129,9 @@ internal sealed class TrainCommand
     /// <summary>
     /// Trains one network and writes its files: log.csv and model.json first, then the pictures. Returns the outcome,
     /// whether <paramref name="stop"/> ended training early, and the boundary panel unless training diverged or no
-    /// epoch was completed (then there is no model to save).
+    /// epoch was completed (then there is no model to save). With <paramref name="strip"/>, also the film strip.
     /// </summary>
-    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken stop)
+    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
     {
         var network = settings.CreateNetwork();
         var data = settings.CreateDataset();
@@ -138,7 +140,7 @@ internal sealed class TrainCommand
         bool interrupted;
         try
         {
-            (outcome, interrupted) = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, stop);
+            (outcome, interrupted) = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, stop, report => strip?.Observe(report, network));
         }
         finally
         {
@@ -164,6 +166,8 @@ internal sealed class TrainCommand
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
+        strip?.Finish(outcome.Epochs.Count, network);
+        strip?.Write(folder, data);
         var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {final.Epoch} epochs");
         var panel = console.ShowProgress(
             $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
