@@ -14,7 +14,7 @@ for (var step = 0; step <= steps; step++)
     var sy = new Scalar(y, "y");
     var f = Rosenbrock(sx, sy);
     f.Backward();
-    if (step % (steps / 10) == 0 || step == steps)
+    if (step % Math.Max(1, steps / 10) == 0 || step == steps)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {step,5}: x = {x,9:F6}, y = {y,9:F6}, f = {f.Data:G6}"));
     }
