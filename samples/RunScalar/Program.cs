@@ -3,15 +3,15 @@ using MiniTorch;
 
 // The shape of MiniTorch's project/run_scalar.py: the settings, a plain training loop, a log line every 10 epochs.
 // `dotnet run --project samples/RunScalar -- 20` runs 20 epochs instead of 500.
-const int Points = 50;
-const int Hidden = 2;
-const double Rate = 0.5;
-const ulong Seed = 1;
+const int points = 50;
+const int hidden = 2;
+const double rate = 0.5;
+const ulong seed = 1;
 var epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-var data = Datasets.Simple(Points, Seed);
+var data = Datasets.Simple(points, seed);
 
-var model = new Network(Hidden, new SplitMix64(SplitMix64.Mix(Seed)));
-var optimizer = new Sgd(model.Parameters(), Rate);
+var model = new Network(hidden, new SplitMix64(SplitMix64.Mix(seed)));
+var optimizer = new Sgd(model.Parameters(), rate);
 for (var epoch = 1; epoch <= epochs; epoch++)
 {
     var totalLoss = 0.0;
