@@ -39,7 +39,7 @@ plot.Title("Error of the difference quotient of sin at x = 1");
 plot.XLabel("step ε");
 plot.YLabel("|estimate − cos 1|");
 plot.ShowLegend(Edge.Bottom);
-File.WriteAllText(output, plot.GetSvgXml(800, 520));
+AtomicFile.WriteAllText(output, plot.GetSvgXml(800, 520));
 Console.WriteLine($"wrote {output}");
 
 // Zero errors (exact by luck) have no logarithm; they are left out.
