@@ -91,8 +91,8 @@ internal sealed class PlotCommand
         values[variable] = from;
         _ = ExpressionInput.Evaluate(expression, values, error);
 
-        var (xs, f, derivative, central) = Sample(expression, variable, values, from, to);
-        using var plot = FunctionPlot.Create(TextExcerpt.Shorten(text), variable, xs, f, derivative, central);
+        var samples = FunctionSampling.Sample(expression, new SampleAxis(variable, from, to, Samples), values);
+        using var plot = FunctionPlot.Create(TextExcerpt.Shorten(text), variable, samples);
         try
         {
             PlotFiles.SaveAs(plot, outputPath, FunctionPlot.Width, FunctionPlot.Height);
@@ -103,9 +103,9 @@ internal sealed class PlotCommand
             return MiniTorchCommand.Failure;
         }
 
-        var gap = Enumerable.Range(0, xs.Length)
-            .Where(k => double.IsFinite(derivative[k]) && double.IsFinite(central[k]))
-            .Select(k => Math.Abs(derivative[k] - central[k]))
+        var gap = samples
+            .Where(sample => double.IsFinite(sample.Derivative) && double.IsFinite(sample.CentralDifference))
+            .Select(sample => Math.Abs(sample.Derivative - sample.CentralDifference))
             .DefaultIfEmpty(double.NaN)
             .Max();
         parseResult.InvocationConfiguration.Output.WriteLine(Invariant(
@@ -155,36 +155,6 @@ internal sealed class PlotCommand
         {
             throw new UsageException($"{option} '{TextExcerpt.Shorten(text)}': {problem.Reason}: {problem.Hint}", problem);
         }
-    }
-
-    private static (double[] Xs, double[] Values, double[] Derivatives, double[] CentralDifferences) Sample(
-        Expression expression, string variable, Dictionary<string, double> values, double from, double to)
-    {
-        var index = expression.Variables.Select(v => v.Name).ToList().IndexOf(variable);
-        var at = new Dictionary<string, double>(values, StringComparer.Ordinal);
-        double ValueAt(double x)
-        {
-            at[variable] = x;
-            return expression.Evaluate(at).Output.Data;
-        }
-
-        var xs = new double[Samples];
-        var f = new double[Samples];
-        var derivative = new double[Samples];
-        var central = new double[Samples];
-        for (var k = 0; k < Samples; k++)
-        {
-            var x = k == Samples - 1 ? to : from + ((to - from) * k / (Samples - 1));
-            at[variable] = x;
-            var evaluation = expression.Evaluate(at);
-            evaluation.Output.Backward();
-            xs[k] = x;
-            f[k] = evaluation.Output.Data;
-            derivative[k] = evaluation.Variables[index].Derivative ?? 0.0;
-            central[k] = Autodiff.CentralDifference(p => ValueAt(p[0]), [x]);
-        }
-
-        return (xs, f, derivative, central);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

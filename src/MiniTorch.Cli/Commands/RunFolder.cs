@@ -24,11 +24,11 @@ internal static class RunFolder
     /// <summary>Writes <c>loss.png</c> and <c>loss.svg</c>.</summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="epochs">Every epoch's report.</param>
-    /// <param name="settings">The run's settings, for the title.</param>
-    public static void WriteLossPlot(string folder, IReadOnlyList<EpochReport> epochs, TrainingSettings settings)
+    /// <param name="plan">What was trained, for the title and the number of points.</param>
+    public static void WriteLossPlot(string folder, IReadOnlyList<EpochReport> epochs, TrainingPlan plan)
     {
-        var title = string.Create(CultureInfo.InvariantCulture, $"{settings.Dataset}, hidden {settings.Hidden}, rate {settings.LearningRate}");
-        using var plot = LossPlot.Create(epochs, settings.Points, title);
+        var title = string.Create(CultureInfo.InvariantCulture, $"{plan.Data.Name}, hidden {plan.Hidden}, rate {plan.LearningRate}");
+        using var plot = LossPlot.Create(epochs, plan.Data.Count, title);
         PlotFiles.Save(plot, folder, "loss", LossPlot.Width, LossPlot.Height);
     }
 

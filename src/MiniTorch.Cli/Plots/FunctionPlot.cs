@@ -1,3 +1,4 @@
+using MiniTorch.Expressions;
 using ScottPlot;
 
 namespace MiniTorch.Cli.Plots;
@@ -21,20 +22,20 @@ internal static class FunctionPlot
     /// <summary>Draws the picture; NaN and infinite values leave gaps.</summary>
     /// <param name="title">The title, for example the expression.</param>
     /// <param name="variable">The variable's name, for the axis and the legend.</param>
-    /// <param name="xs">The sample points, increasing.</param>
-    /// <param name="values">f at each point.</param>
-    /// <param name="derivatives">df/dx at each point, by autodiff.</param>
-    /// <param name="centralDifferences">df/dx at each point, by central difference.</param>
+    /// <param name="samples">f, its autodiff derivative and the central difference at increasing x, as <see cref="FunctionSampling.Sample"/> gives them.</param>
     /// <returns>The plot, ready to save.</returns>
-    public static Plot Create(string title, string variable, IReadOnlyList<double> xs, IReadOnlyList<double> values, IReadOnlyList<double> derivatives, IReadOnlyList<double> centralDifferences)
+    public static Plot Create(string title, string variable, IReadOnlyList<FunctionSample> samples)
     {
+        var xs = samples.Select(s => s.X).ToArray();
+        var derivatives = samples.Select(s => s.Derivative).ToArray();
+        var centralDifferences = samples.Select(s => s.CentralDifference).ToArray();
         var plot = Palette.NewPlot();
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Gray.WithAlpha(0.5));
         zero.ExcludeFromLegend = true;
-        AddLine(plot, xs, values, Palette.ClassZero, $"f({variable})");
+        AddLine(plot, xs, samples.Select(s => s.Value).ToArray(), Palette.ClassZero, $"f({variable})");
         AddLine(plot, xs, derivatives, Palette.ClassOne, $"df/d{variable} by autodiff (Backward)");
-        var marked = Enumerable.Range(0, xs.Count)
-            .Where(k => (k % MarkerEvery == 0 || k == xs.Count - 1) && double.IsFinite(centralDifferences[k]) && double.IsFinite(derivatives[k]))
+        var marked = Enumerable.Range(0, xs.Length)
+            .Where(k => (k % MarkerEvery == 0 || k == xs.Length - 1) && double.IsFinite(centralDifferences[k]) && double.IsFinite(derivatives[k]))
             .ToArray();
         var markers = plot.Add.Markers(
             marked.Select(k => xs[k]).ToArray(), marked.Select(k => centralDifferences[k]).ToArray(), MarkerShape.OpenCircle, 9, Colors.Black);
@@ -46,26 +47,26 @@ internal static class FunctionPlot
     }
 
     // One line per run of finite values, so that a pole or an overflow leaves a gap instead of a vertical stroke.
-    private static void AddLine(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, string legend)
+    private static void AddLine(Plot plot, double[] xs, double[] ys, Color color, string legend)
     {
         var first = true;
         var start = 0;
-        while (start < xs.Count)
+        while (start < xs.Length)
         {
-            while (start < xs.Count && !double.IsFinite(ys[start]))
+            while (start < xs.Length && !double.IsFinite(ys[start]))
             {
                 start++;
             }
 
             var end = start;
-            while (end < xs.Count && double.IsFinite(ys[end]))
+            while (end < xs.Length && double.IsFinite(ys[end]))
             {
                 end++;
             }
 
             if (end > start)
             {
-                var line = plot.Add.ScatterLine(xs.Skip(start).Take(end - start).ToArray(), ys.Skip(start).Take(end - start).ToArray(), color);
+                var line = plot.Add.ScatterLine(xs[start..end], ys[start..end], color);
                 line.LineWidth = 2;
                 line.LegendText = first ? legend : string.Empty;
                 first = false;

@@ -64,6 +64,18 @@ public sealed partial class TrainSnapshotsTests : IDisposable
     }
 
     [Fact]
+    public void Points_from_a_file_get_a_strip_too()
+    {
+        var data = Path.Combine(_folder, "corners.csv");
+        File.WriteAllText(data, "x1,x2,label\n0.1,0.1,0\n0.9,0.9,0\n0.1,0.9,1\n0.9,0.1,1\n");
+        var run = Path.Combine(_folder, "run");
+
+        Assert.Equal(0, CommandRun.Of("train", "--data", data, "--hidden", "3", "--epochs", "5", "--snapshots", "0,5", "--out", run).ExitCode);
+
+        PictureFiles.AssertPng(Path.Combine(run, "snapshots.png"), 2 * FilmStrip.CellWidth, FilmStrip.CellHeight);
+    }
+
+    [Fact]
     public void Without_the_option_no_strip_is_written()
     {
         Assert.Equal(0, CommandRun.Of("train", "--points", "6", "--epochs", "2", "--out", _folder).ExitCode);
