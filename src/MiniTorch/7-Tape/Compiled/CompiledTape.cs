@@ -1,0 +1,96 @@
+namespace MiniTorch;
+
+/// <summary>
+/// A <see cref="Tape"/> compiled to straight-line code (<see cref="Tape.Compile()"/>): the same forward and backward replay
+/// with nothing left to interpret, bit for bit the interpreter's (and so the graph engine's) values and gradients.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The interpreter loops over the steps, reads each step's operation and operand slots, and dispatches. Compiling writes
+/// each step out as the IL it would run, with the slots as constants, one method per direction (per chunk of
+/// <see cref="StepsPerChunk"/> steps, see below); the JIT turns that into machine code the first time it runs. The
+/// operations and their order are the interpreter's, so the results are too (see <see cref="Tape"/> for what that order
+/// is). User-defined functions are called through their handle, exactly as the interpreter calls them.
+/// </para>
+/// <para>
+/// The compiled tape reads and writes the tape's own arrays: set inputs with <see cref="Tape.Inputs"/>, read
+/// <see cref="Tape.Output"/>, <see cref="Tape.Gradients"/> and <see cref="Tape.ValueAt"/> on <see cref="Tape"/>, and
+/// mix compiled and interpreted replays freely. The one difference: a value the compiled code never needs to read back
+/// is still stored, so <see cref="Tape.ValueAt"/> shows every slot as after an interpreted replay.
+/// </para>
+/// <para>
+/// Cost: compiling takes about 40 µs per step on the development machine (IL generation plus the JIT), and pays
+/// back after a few hundred replays (docs/performance.md has the figures). Long tapes are cut into chunks of
+/// <see cref="StepsPerChunk"/> steps, each its own method, because the JIT's time grows faster than a method's size
+/// and it stops optimising very large methods. Not thread-safe, like the tape.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var tape = Tape.Record(x => (x[0] * x[1]).Sigmoid().Log(), 2.0, 0.75);
+/// var compiled = tape.Compile();
+/// var y = compiled.Forward([1.0, -0.5]);   // log σ(1 · −0.5)
+/// compiled.Backward();                     // tape.Gradients is [∂y/∂x₀, ∂y/∂x₁]
+/// </code>
+/// </example>
+public sealed class CompiledTape
+{
+    /// <summary>The most steps one generated method holds; longer tapes get several methods, run one after another.</summary>
+    public const int StepsPerChunk = 2000;
+
+    private readonly CompiledTapeCode _code;
+
+    internal CompiledTape(Tape tape, CompiledTapeCode code)
+    {
+        Tape = tape;
+        _code = code;
+    }
+
+    /// <summary>The tape this code replays, whose arrays hold the inputs, values and gradients.</summary>
+    public Tape Tape { get; }
+
+    /// <summary>How many generated methods each direction runs: one per <see cref="StepsPerChunk"/> steps.</summary>
+    public int ChunkCount => _code.Forward.Length;
+
+    /// <summary>Sets the inputs and replays forward; see <see cref="Forward()"/>.</summary>
+    /// <param name="inputs">One value per input, in recording order.</param>
+    /// <returns>The output's value at <paramref name="inputs"/>.</returns>
+    /// <exception cref="ArgumentException">The number of values differs from <see cref="Tape.InputCount"/>.</exception>
+    public double Forward(ReadOnlySpan<double> inputs)
+    {
+        Tape.SetInputs(inputs);
+        return Forward();
+    }
+
+    /// <summary>Replays forward at the current <see cref="Tape.Inputs"/>, as <see cref="Tape.Forward()"/> does.</summary>
+    /// <returns>The output's value, bit for bit the interpreter's.</returns>
+    public double Forward()
+    {
+        foreach (var chunk in _code.Forward)
+        {
+            Tape.Run(chunk);
+        }
+
+        return Tape.Output;
+    }
+
+    /// <summary>Replays backward from the latest forward replay, as <see cref="Tape.Backward"/> does, filling <see cref="Tape.Gradients"/>.</summary>
+    /// <param name="dOutput">The derivative to start from, 1 by default.</param>
+    public void Backward(double dOutput = 1.0)
+    {
+        Tape.StartBackward(dOutput);
+        for (var c = _code.Backward.Length - 1; c >= 0; c--)
+        {
+            Tape.Run(_code.Backward[c]);
+        }
+    }
+
+    /// <summary>The same code on another tape with the same steps (recorded from the same model, say), without compiling again.</summary>
+    /// <param name="other">The other tape.</param>
+    /// <returns>A compiled tape that replays <paramref name="other"/>.</returns>
+    /// <exception cref="ArgumentException">The other tape's steps differ.</exception>
+    internal CompiledTape For(Tape other) =>
+        other.HasSameStepsAs(Tape)
+            ? new CompiledTape(other, _code)
+            : throw new ArgumentException("The tape's steps differ from the compiled tape's.", nameof(other));
+}

@@ -1,0 +1,34 @@
+namespace MiniTorch;
+
+/// <summary>
+/// The generated code of a tape: its steps cut into chunks of at most the given number of steps, each
+/// compiled once forward and once backward. It holds no numbers, so every tape with the same steps can run it.
+/// </summary>
+internal sealed class CompiledTapeCode
+{
+    /// <summary>Generates the code of <paramref name="steps"/>.</summary>
+    /// <param name="steps">The tape's steps.</param>
+    /// <param name="stepsPerChunk">The most steps per generated method, at least 1.</param>
+    /// <param name="isConstant">Whether a slot holds a constant.</param>
+    public CompiledTapeCode(TapeSteps steps, int stepsPerChunk, Func<int, bool> isConstant)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerChunk, 1);
+        var all = steps.All;
+        var chunks = (all.Length + stepsPerChunk - 1) / stepsPerChunk;
+        Forward = new CompiledTapePass[chunks];
+        Backward = new CompiledTapePass[chunks];
+        for (var c = 0; c < chunks; c++)
+        {
+            var first = c * stepsPerChunk;
+            var end = Math.Min(all.Length, first + stepsPerChunk);
+            Forward[c] = TapeCodeGenerator.Forward(all, first, end);
+            Backward[c] = TapeCodeGenerator.Backward(all, first, end, isConstant);
+        }
+    }
+
+    /// <summary>The forward chunks, to run first to last.</summary>
+    public CompiledTapePass[] Forward { get; }
+
+    /// <summary>The backward chunks, to run last to first.</summary>
+    public CompiledTapePass[] Backward { get; }
+}
