@@ -64,8 +64,27 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                parameter.Update(new Scalar(parameter.Value.Data - (LearningRate * derivative)));
+                parameter.Update(new Scalar(Moved(parameter.Value, derivative)));
             }
         }
     }
+
+    /// <summary>
+    /// The same update as <see cref="Step"/>, p − η · d, written into each parameter's leaf where it is (its derivative
+    /// cleared) instead of a new leaf: nothing is allocated. Not MiniTorch's semantics: a graph built earlier from these
+    /// leaves would see the new values. Safe when, as in <see cref="Trainer"/>'s loop, every epoch builds or replays its
+    /// computation afresh from the parameters' current values; see <see cref="ParameterUpdate.InPlace"/>.
+    /// </summary>
+    public void StepInPlace()
+    {
+        foreach (var parameter in _parameters)
+        {
+            if (parameter.Value.Derivative is { } derivative)
+            {
+                parameter.Value.MoveLeafTo(Moved(parameter.Value, derivative));
+            }
+        }
+    }
+
+    private double Moved(Scalar value, double derivative) => value.Data - (LearningRate * derivative);
 }

@@ -8,7 +8,9 @@ namespace MiniTorch;
 /// <para>
 /// The interpreter loops over the steps, reads each step's operation and operand slots, and dispatches. Compiling writes
 /// each step out as the IL it would run, with the slots as constants, one method per direction (per chunk of
-/// <see cref="StepsPerChunk"/> steps, see below); the JIT turns that into machine code the first time it runs. The
+/// <see cref="StepsPerChunk"/> steps, see below), and runs it once on zeros so that the JIT turns it into machine code
+/// there and then (except on a tape with user-defined functions, which run only when a replay calls them: there the
+/// first replay pays for the JIT). The
 /// operations and their order are the interpreter's, so the results are too (see <see cref="Tape"/> for what that order
 /// is). User-defined functions are called through their handle, exactly as the interpreter calls them.
 /// </para>
@@ -19,10 +21,10 @@ namespace MiniTorch;
 /// is still stored, so <see cref="Tape.ValueAt"/> shows every slot as after an interpreted replay.
 /// </para>
 /// <para>
-/// Cost: compiling takes about 40 µs per step on the development machine (IL generation plus the JIT), and pays
-/// back after a few hundred replays (docs/performance.md has the figures). Long tapes are cut into chunks of
-/// <see cref="StepsPerChunk"/> steps, each its own method, because the JIT's time grows faster than a method's size
-/// and it stops optimising very large methods. Not thread-safe, like the tape.
+/// Cost and limits: compiling is mostly the JIT's time, some tens of microseconds per step (docs/performance.md has the
+/// figures). Long tapes are cut into chunks of <see cref="StepsPerChunk"/> steps, each its own method, because the JIT
+/// stops optimising very large methods. Straight-line code pays only while it fits the processor's instruction cache:
+/// see <see cref="WorthwhileSteps"/>. Not thread-safe, like the tape.
 /// </para>
 /// </remarks>
 /// <example>
@@ -35,8 +37,20 @@ namespace MiniTorch;
 /// </example>
 public sealed class CompiledTape
 {
-    /// <summary>The most steps one generated method holds; longer tapes get several methods, run one after another.</summary>
-    public const int StepsPerChunk = 2000;
+    /// <summary>
+    /// The most steps one generated method holds; longer tapes get several methods, run one after another. A step emits
+    /// up to about 35 IL instructions and a dozen references to locals; the JIT compiles a method of more than 20,000
+    /// instructions or 8,000 such references without optimising it (measured: 600 steps of a backward sweep were over).
+    /// </summary>
+    public const int StepsPerChunk = 400;
+
+    /// <summary>
+    /// The longest tape worth compiling, measured on the development machine (docs/performance.md): a step is some
+    /// 40 bytes of machine code forward and 70 backward, so above a few hundred steps the code outgrows the processor's
+    /// instruction cache, and it ran no faster than the interpreter (at 500 steps and beyond). The tape engines with
+    /// <see cref="TapeReplay.Compiled"/> interpret longer tapes; <see cref="Tape.Compile()"/> compiles any length.
+    /// </summary>
+    public const int WorthwhileSteps = 400;
 
     private readonly CompiledTapeCode _code;
 
@@ -48,6 +62,9 @@ public sealed class CompiledTape
 
     /// <summary>The tape this code replays, whose arrays hold the inputs, values and gradients.</summary>
     public Tape Tape { get; }
+
+    /// <summary>How many steps the code replays: one per computed scalar, except that a product and the sum it feeds share one.</summary>
+    public int StepCount => _code.StepCount;
 
     /// <summary>How many generated methods each direction runs: one per <see cref="StepsPerChunk"/> steps.</summary>
     public int ChunkCount => _code.Forward.Length;

@@ -14,6 +14,7 @@ internal sealed class CompiledTapeCode
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerChunk, 1);
         var all = steps.All;
+        StepCount = all.Length;
         var chunks = (all.Length + stepsPerChunk - 1) / stepsPerChunk;
         Forward = new CompiledTapePass[chunks];
         Backward = new CompiledTapePass[chunks];
@@ -26,9 +27,23 @@ internal sealed class CompiledTapeCode
         }
     }
 
+    /// <summary>How many steps the code replays.</summary>
+    public int StepCount { get; }
+
     /// <summary>The forward chunks, to run first to last.</summary>
     public CompiledTapePass[] Forward { get; }
 
     /// <summary>The backward chunks, to run last to first.</summary>
     public CompiledTapePass[] Backward { get; }
+
+    /// <summary>Runs every chunk once on the given arrays, with no user-defined steps: the JIT compiles each as it first runs.</summary>
+    /// <param name="values">Value slots, as many as the tape has.</param>
+    /// <param name="adjoints">Adjoint slots, as many.</param>
+    public void RunOnce(double[] values, double[] adjoints)
+    {
+        foreach (var pass in Forward.Concat(Backward))
+        {
+            pass(values, adjoints, [], []);
+        }
+    }
 }

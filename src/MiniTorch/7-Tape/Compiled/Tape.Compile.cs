@@ -13,8 +13,22 @@ public sealed partial class Tape
     /// <summary>Compiles the tape in chunks of at most <paramref name="stepsPerChunk"/> steps (tests cut short tapes into many).</summary>
     /// <param name="stepsPerChunk">The most steps per generated method, at least 1.</param>
     /// <returns>The compiled tape.</returns>
-    internal CompiledTape Compile(int stepsPerChunk) =>
-        new(this, new CompiledTapeCode(_steps, stepsPerChunk, slot => slot >= _inputCount && slot < _firstComputed));
+    internal CompiledTape Compile(int stepsPerChunk)
+    {
+        var code = new CompiledTapeCode(_steps, stepsPerChunk, slot => slot >= _inputCount && slot < _firstComputed);
+        if (_customs.Length == 0)
+        {
+            // The JIT compiles a generated method when it first runs: run each once now, on zeros in arrays of our own,
+            // so that compiling costs its time here and not in the first replay. Never with user-defined functions,
+            // which run only when a replay asks for them.
+            code.RunOnce(new double[_values.Length], new double[_values.Length]);
+        }
+
+        return new(this, code);
+    }
+
+    /// <summary>How many steps the tape replays: one per computed scalar, except that a product and the sum it feeds share one.</summary>
+    internal int StepCount => _steps.All.Length;
 
     /// <summary>Runs one generated chunk on this tape's arrays.</summary>
     /// <param name="pass">The chunk.</param>

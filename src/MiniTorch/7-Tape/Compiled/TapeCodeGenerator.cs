@@ -338,8 +338,17 @@ internal static class TapeCodeGenerator
         private void Address(LocalBuilder first, int slot)
         {
             _il.Emit(OpCodes.Ldloc, first);
-            _il.Emit(OpCodes.Ldc_I8, slot * (long)sizeof(double));
-            _il.Emit(OpCodes.Conv_I);
+            var offset = slot * (long)sizeof(double);
+            if (offset <= int.MaxValue)
+            {
+                _il.Emit(OpCodes.Ldc_I4, (int)offset);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldc_I8, offset);
+                _il.Emit(OpCodes.Conv_I);
+            }
+
             _il.Emit(OpCodes.Add);
         }
     }
