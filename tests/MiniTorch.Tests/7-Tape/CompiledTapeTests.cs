@@ -55,7 +55,51 @@ public sealed class CompiledTapeTests
     }
 
     [Fact]
-    public void A_user_defined_function_is_called_once_per_compiled_replay()
+    public void Interpreted_and_compiled_replays_of_one_tape_can_alternate()
+    {
+        var parameters = ScalarMlp.NewParameters(Hidden, seed: 8);
+        var reference = Record(parameters, 0);
+        var mixed = Record(parameters, 0);
+        var compiled = mixed.Compile();
+        var random = new Random(3);
+        for (var n = 0; n < 20; n++)
+        {
+            double[] point = [(4.0 * random.NextDouble()) - 2.0, (4.0 * random.NextDouble()) - 2.0];
+            var dOutput = n % 3 == 0 ? -0.0 : random.NextDouble() - 0.5;
+            reference.Forward([.. point, .. reference.Inputs[2..]]);
+            reference.Backward(dOutput);
+            point.CopyTo(mixed.Inputs);
+            _ = n % 2 == 0 ? compiled.Forward() : mixed.Forward();
+            if (n % 4 < 2)
+            {
+                compiled.Backward(dOutput);
+            }
+            else
+            {
+                mixed.Backward(dOutput);
+            }
+
+            BitAssert.Identical(reference.Gradients.ToArray(), mixed.Gradients.ToArray(), $"gradient, replay {n}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_tape_without_steps_compiles_and_gives_the_output_its_derivative(int input)
+    {
+        var tape = MiniTorch.Tape.Record(x => x[input], 1.0, 2.0);
+        var compiled = tape.Compile();
+        tape.Backward(5.0);
+
+        Assert.Equal(2.0 - input, compiled.Forward([2.0, 1.0]));
+        compiled.Backward(-3.0);
+
+        Assert.Equal(input == 0 ? [-3.0, 0.0] : [0.0, -3.0], compiled.Tape.Gradients.ToArray());
+    }
+
+    [Fact]
+    public void A_user_defined_function_is_called_from_the_compiled_code_with_the_graph_engines_results()
     {
         var tape = MiniTorch.Tape.Record(v => Scalar.Apply<MulAdd>(v[0], v[1], v[0]).Sigmoid(), 0.5, 2.0);
         var compiled = tape.Compile();

@@ -95,7 +95,7 @@ public sealed class CompiledTape
     /// <param name="dOutput">The derivative to start from, 1 by default.</param>
     public void Backward(double dOutput = 1.0)
     {
-        Tape.StartBackward(dOutput);
+        Tape.StartCompiledBackward(dOutput);
         for (var c = _code.Backward.Length - 1; c >= 0; c--)
         {
             Tape.Run(_code.Backward[c]);

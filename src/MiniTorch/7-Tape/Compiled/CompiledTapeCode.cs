@@ -9,21 +9,26 @@ internal sealed class CompiledTapeCode
     /// <summary>Generates the code of <paramref name="steps"/>.</summary>
     /// <param name="steps">The tape's steps.</param>
     /// <param name="stepsPerChunk">The most steps per generated method, at least 1.</param>
-    /// <param name="isConstant">Whether a slot holds a constant.</param>
-    public CompiledTapeCode(TapeSteps steps, int stepsPerChunk, Func<int, bool> isConstant)
+    /// <param name="shape">Where the tape's slots are.</param>
+    public CompiledTapeCode(TapeSteps steps, int stepsPerChunk, TapeShape shape)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerChunk, 1);
         var all = steps.All;
         StepCount = all.Length;
-        var chunks = (all.Length + stepsPerChunk - 1) / stepsPerChunk;
+        // At least one chunk, even with no steps: the backward sweep's first chunk sets the inputs' adjoints.
+        var chunks = Math.Max(1, (all.Length + stepsPerChunk - 1) / stepsPerChunk);
         Forward = new CompiledTapePass[chunks];
         Backward = new CompiledTapePass[chunks];
-        for (var c = 0; c < chunks; c++)
+        // Backward in the order the sweep runs the chunks, last first, so that each knows which adjoints the ones before
+        // it have written.
+        var written = new bool[shape.SlotCount];
+        written[shape.OutputSlot] = true;
+        for (var c = chunks - 1; c >= 0; c--)
         {
             var first = c * stepsPerChunk;
             var end = Math.Min(all.Length, first + stepsPerChunk);
             Forward[c] = TapeCodeGenerator.Forward(all, first, end);
-            Backward[c] = TapeCodeGenerator.Backward(all, first, end, isConstant);
+            Backward[c] = TapeCodeGenerator.Backward(all, first, end, shape, written);
         }
     }
 

@@ -15,7 +15,8 @@ public sealed partial class Tape
     /// <returns>The compiled tape.</returns>
     internal CompiledTape Compile(int stepsPerChunk)
     {
-        var code = new CompiledTapeCode(_steps, stepsPerChunk, slot => slot >= _inputCount && slot < _firstComputed);
+        var shape = new TapeShape(_inputCount, _firstComputed, _values.Length, _outputSlot, Array.ConvertAll(_customs, custom => custom.Inputs));
+        var code = new CompiledTapeCode(_steps, stepsPerChunk, shape);
         if (_customs.Length == 0)
         {
             // The JIT compiles a generated method when it first runs: run each once now, on zeros in arrays of our own,
@@ -29,6 +30,14 @@ public sealed partial class Tape
 
     /// <summary>How many steps the tape replays: one per computed scalar, except that a product and the sum it feeds share one.</summary>
     internal int StepCount => _steps.All.Length;
+
+    /// <summary>
+    /// Where a compiled backward sweep starts: the output's adjoint becomes 0 + <paramref name="dOutput"/>, as the
+    /// interpreter's cleared adjoint plus dOutput. The other adjoints are not cleared: the generated code writes each
+    /// one's first share instead of adding it, and sets the inputs that receive none to 0.
+    /// </summary>
+    /// <param name="dOutput">The derivative to start from.</param>
+    internal void StartCompiledBackward(double dOutput) => _adjoints[_outputSlot] = 0.0 + dOutput;
 
     /// <summary>Runs one generated chunk on this tape's arrays.</summary>
     /// <param name="pass">The chunk.</param>

@@ -91,12 +91,17 @@ internal static class TapeCodeGenerator
     /// <param name="steps">Every step of the tape.</param>
     /// <param name="first">The first step of the chunk.</param>
     /// <param name="end">One past the chunk's last step.</param>
-    /// <param name="isConstant">Whether a slot holds a constant, whose adjoint nobody reads.</param>
+    /// <param name="shape">Where the tape's slots are.</param>
+    /// <param name="written">
+    /// Which adjoints the sweep has written before this chunk runs (the output's, and those of the chunks after this one);
+    /// updated with this chunk's. The first chunk (<paramref name="first"/> 0, the last to run) ends by setting the
+    /// adjoints of the inputs that nothing wrote to 0.
+    /// </param>
     /// <returns>The compiled chunk.</returns>
-    public static CompiledTapePass Backward(TapeSteps.Step[] steps, int first, int end, Func<int, bool> isConstant)
+    public static CompiledTapePass Backward(TapeSteps.Step[] steps, int first, int end, TapeShape shape, bool[] written)
     {
         var method = NewMethod("TapeBackward", first);
-        var il = new Emitter(method.GetILGenerator()) { IsConstant = isConstant };
+        var il = new Emitter(method.GetILGenerator()) { Shape = shape, Written = written };
         var d = il.DeclareDouble();
         var carried = false;
         for (var k = end - 1; k >= first; k--)
@@ -137,6 +142,7 @@ internal static class TapeCodeGenerator
                     il.AddToAdjoint(s.B, () => il.Emit(OpCodes.Ldc_R8, 0.0));
                     break;
                 case TapeOp.Custom:
+                    il.Clear(shape.CustomInputs[s.A]);
                     il.CustomBackward(s.A, s.Out);
                     break;
                 default:
@@ -145,6 +151,11 @@ internal static class TapeCodeGenerator
             }
 
             carried = false;
+        }
+
+        if (first == 0)
+        {
+            il.Clear(Enumerable.Range(0, shape.InputCount));
         }
 
         il.Emit(OpCodes.Ret);
@@ -237,8 +248,11 @@ internal static class TapeCodeGenerator
             il.Emit(OpCodes.Stloc, _adjoints);
         }
 
-        /// <summary>Whether a slot is a constant, whose adjoint is not written.</summary>
-        public Func<int, bool> IsConstant { get; init; } = _ => false;
+        /// <summary>Where the tape's slots are (for a backward sweep).</summary>
+        public TapeShape? Shape { get; init; }
+
+        /// <summary>Which adjoints hold a share already in this sweep (for a backward sweep).</summary>
+        public bool[] Written { get; init; } = [];
 
         public LocalBuilder DeclareDouble() => _il.DeclareLocal(typeof(double));
 
@@ -283,20 +297,48 @@ internal static class TapeCodeGenerator
             _il.Emit(OpCodes.Mul);
         }
 
-        /// <summary>adjoint[slot] += the value <paramref name="share"/> pushes, unless the slot is a constant.</summary>
+        /// <summary>
+        /// adjoint[slot] += the value <paramref name="share"/> pushes, where the interpreter's adjoint starts from a cleared
+        /// 0: the first share is stored as 0 + share, which differs from share alone for a share of −0. Nothing for a
+        /// constant, whose adjoint nobody reads.
+        /// </summary>
         public void AddToAdjoint(int slot, Action share)
         {
-            if (IsConstant(slot))
+            if (Shape!.IsConstant(slot))
             {
                 return;
             }
 
             Address(_adjoints, slot);
-            _il.Emit(OpCodes.Dup);
-            _il.Emit(OpCodes.Ldind_R8);
+            if (Written[slot])
+            {
+                _il.Emit(OpCodes.Dup);
+                _il.Emit(OpCodes.Ldind_R8);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldc_R8, 0.0);
+                Written[slot] = true;
+            }
+
             share();
             _il.Emit(OpCodes.Add);
             _il.Emit(OpCodes.Stind_R8);
+        }
+
+        /// <summary>Sets to 0 the adjoints among <paramref name="slots"/> that hold no share yet, as the interpreter's cleared ones.</summary>
+        public void Clear(IEnumerable<int> slots)
+        {
+            foreach (var slot in slots)
+            {
+                if (!Written[slot])
+                {
+                    Address(_adjoints, slot);
+                    _il.Emit(OpCodes.Ldc_R8, 0.0);
+                    _il.Emit(OpCodes.Stind_R8);
+                    Written[slot] = true;
+                }
+            }
         }
 
         public void CallOperator(string name) => _il.Emit(OpCodes.Call, typeof(Operators).GetMethod(name)!);
