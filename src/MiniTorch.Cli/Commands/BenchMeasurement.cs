@@ -93,7 +93,8 @@ internal static class BenchMeasurement
                 Median(samples[e].Select((s, r) => s.Seconds / samples[0][r].Seconds)),
                 samples[e][^1].FinalLoss,
                 Median(samples[e].Select(s => s.CompileSeconds)),
-                samples[e][^1].CompiledSteps);
+                samples[e][^1].CompiledSteps,
+                Median(samples[e].Select((s, r) => (s.Seconds - s.CompileSeconds) / samples[0][r].Seconds)));
         });
         report = new BenchReport(
             settings,

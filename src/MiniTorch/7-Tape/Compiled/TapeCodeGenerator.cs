@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Reflection.Emit;
-using System.Runtime.InteropServices;
 
 namespace MiniTorch;
 
@@ -28,11 +26,8 @@ namespace MiniTorch;
 /// </remarks>
 internal static class TapeCodeGenerator
 {
-    private static readonly MethodInfo DataReference = typeof(MemoryMarshal)
-        .GetMethod(nameof(MemoryMarshal.GetArrayDataReference), 1, [Type.MakeGenericMethodParameter(0).MakeArrayType()])!
-        .MakeGenericMethod(typeof(double));
-
     private static readonly Type[] Parameters = [typeof(double[]), typeof(double[]), typeof(TapeCustomStep[]), typeof(double[])];
+
 
     /// <summary>Generates the forward replay of steps <paramref name="first"/> to <paramref name="end"/> − 1.</summary>
     /// <param name="steps">Every step of the tape.</param>
@@ -42,7 +37,7 @@ internal static class TapeCodeGenerator
     public static CompiledTapePass Forward(TapeSteps.Step[] steps, int first, int end)
     {
         var method = NewMethod("TapeForward", first);
-        var il = new Emitter(method.GetILGenerator());
+        var il = new TapeCodeEmitter(method.GetILGenerator());
         var sum = il.DeclareDouble();
         var product = il.DeclareDouble();
         for (var k = first; k < end; k++)
@@ -101,7 +96,7 @@ internal static class TapeCodeGenerator
     public static CompiledTapePass Backward(TapeSteps.Step[] steps, int first, int end, TapeShape shape, bool[] written)
     {
         var method = NewMethod("TapeBackward", first);
-        var il = new Emitter(method.GetILGenerator()) { Shape = shape, Written = written };
+        var il = new TapeCodeEmitter(method.GetILGenerator()) { Shape = shape, Written = written };
         var d = il.DeclareDouble();
         var carried = false;
         for (var k = end - 1; k >= first; k--)
@@ -169,7 +164,7 @@ internal static class TapeCodeGenerator
         new($"{name}{first}", typeof(void), Parameters, typeof(TapeCodeGenerator).Module, skipVisibility: true);
 
     // Leaves the step's value on the stack: the same Operators call as Tape.Forward makes.
-    private static void EmitForward(Emitter il, TapeSteps.Step s)
+    private static void EmitForward(TapeCodeEmitter il, TapeSteps.Step s)
     {
         il.Value(s.A);
         if (s.Op is TapeOp.Add or TapeOp.Mul or TapeOp.Lt or TapeOp.Eq)
@@ -193,7 +188,7 @@ internal static class TapeCodeGenerator
     }
 
     // Leaves the share of a unary step's operand on the stack: Tape.BackwardUnary, and ReluBack for relu.
-    private static void EmitBackwardUnary(Emitter il, TapeSteps.Step s)
+    private static void EmitBackwardUnary(TapeCodeEmitter il, TapeSteps.Step s)
     {
         switch (s.Op)
         {
@@ -225,173 +220,6 @@ internal static class TapeCodeGenerator
                     }),
                     () => il.Adjoint(s.Out));
                 break;
-        }
-    }
-
-    /// <summary>The IL of one generated method: references to the first value and adjoint, and slot access through them.</summary>
-    private sealed class Emitter
-    {
-        private readonly ILGenerator _il;
-        private readonly LocalBuilder _values;
-        private readonly LocalBuilder _adjoints;
-
-        public Emitter(ILGenerator il)
-        {
-            _il = il;
-            _values = il.DeclareLocal(typeof(double).MakeByRefType());
-            _adjoints = il.DeclareLocal(typeof(double).MakeByRefType());
-            il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Call, DataReference);
-            il.Emit(OpCodes.Stloc, _values);
-            il.Emit(OpCodes.Ldarg_1);
-            il.Emit(OpCodes.Call, DataReference);
-            il.Emit(OpCodes.Stloc, _adjoints);
-        }
-
-        /// <summary>Where the tape's slots are (for a backward sweep).</summary>
-        public TapeShape? Shape { get; init; }
-
-        /// <summary>Which adjoints hold a share already in this sweep (for a backward sweep).</summary>
-        public bool[] Written { get; init; } = [];
-
-        public LocalBuilder DeclareDouble() => _il.DeclareLocal(typeof(double));
-
-        public void Emit(OpCode code) => _il.Emit(code);
-
-        public void Emit(OpCode code, double value) => _il.Emit(code, value);
-
-        public void Load(LocalBuilder local) => _il.Emit(OpCodes.Ldloc, local);
-
-        public void Store(LocalBuilder local) => _il.Emit(OpCodes.Stloc, local);
-
-        /// <summary>Pushes the value in <paramref name="slot"/>.</summary>
-        public void Value(int slot)
-        {
-            ValueAddress(slot);
-            _il.Emit(OpCodes.Ldind_R8);
-        }
-
-        /// <summary>Pushes the adjoint of <paramref name="slot"/>.</summary>
-        public void Adjoint(int slot)
-        {
-            Address(_adjoints, slot);
-            _il.Emit(OpCodes.Ldind_R8);
-        }
-
-        /// <summary>Pushes the address of the value in <paramref name="slot"/>.</summary>
-        public void ValueAddress(int slot) => Address(_values, slot);
-
-        /// <summary>Stores a local in the value of <paramref name="slot"/>.</summary>
-        public void StoreValue(int slot, LocalBuilder local)
-        {
-            ValueAddress(slot);
-            Load(local);
-            _il.Emit(OpCodes.Stind_R8);
-        }
-
-        /// <summary>Pushes a · b, the operands pushed by the two actions.</summary>
-        public void Product(Action a, Action b)
-        {
-            a();
-            b();
-            _il.Emit(OpCodes.Mul);
-        }
-
-        /// <summary>
-        /// adjoint[slot] += the value <paramref name="share"/> pushes, where the interpreter's adjoint starts from a cleared
-        /// 0: the first share is stored as 0 + share, which differs from share alone for a share of −0. Nothing for a
-        /// constant, whose adjoint nobody reads.
-        /// </summary>
-        public void AddToAdjoint(int slot, Action share)
-        {
-            if (Shape!.IsConstant(slot))
-            {
-                return;
-            }
-
-            Address(_adjoints, slot);
-            if (Written[slot])
-            {
-                _il.Emit(OpCodes.Dup);
-                _il.Emit(OpCodes.Ldind_R8);
-            }
-            else
-            {
-                _il.Emit(OpCodes.Ldc_R8, 0.0);
-                Written[slot] = true;
-            }
-
-            share();
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Stind_R8);
-        }
-
-        /// <summary>Sets to 0 the adjoints among <paramref name="slots"/> that hold no share yet, as the interpreter's cleared ones.</summary>
-        public void Clear(IEnumerable<int> slots)
-        {
-            foreach (var slot in slots)
-            {
-                if (!Written[slot])
-                {
-                    Address(_adjoints, slot);
-                    _il.Emit(OpCodes.Ldc_R8, 0.0);
-                    _il.Emit(OpCodes.Stind_R8);
-                    Written[slot] = true;
-                }
-            }
-        }
-
-        public void CallOperator(string name) => _il.Emit(OpCodes.Call, typeof(Operators).GetMethod(name)!);
-
-        /// <summary>Calls the forward pass of custom step <paramref name="index"/>, leaving its value on the stack.</summary>
-        public void CustomForward(int index)
-        {
-            Custom(index);
-            ArgumentSpan(OpCodes.Ldarg_0, readOnly: true);
-            ArgumentSpan(OpCodes.Ldarg_3, readOnly: false);
-            _il.Emit(OpCodes.Callvirt, typeof(TapeCustomStep).GetMethod(nameof(TapeCustomStep.Forward))!);
-        }
-
-        /// <summary>Calls the backward pass of custom step <paramref name="index"/> with the adjoint of its output.</summary>
-        public void CustomBackward(int index, int output)
-        {
-            Custom(index);
-            Adjoint(output);
-            ArgumentSpan(OpCodes.Ldarg_1, readOnly: false);
-            ArgumentSpan(OpCodes.Ldarg_3, readOnly: false);
-            _il.Emit(OpCodes.Callvirt, typeof(TapeCustomStep).GetMethod(nameof(TapeCustomStep.Backward))!);
-        }
-
-        private void Custom(int index)
-        {
-            _il.Emit(OpCodes.Ldarg_2);
-            _il.Emit(OpCodes.Ldc_I4, index);
-            _il.Emit(OpCodes.Ldelem_Ref);
-        }
-
-        // Pushes an array argument as a span, as C# converts it.
-        private void ArgumentSpan(OpCode argument, bool readOnly)
-        {
-            _il.Emit(argument);
-            var span = readOnly ? typeof(ReadOnlySpan<double>) : typeof(Span<double>);
-            _il.Emit(OpCodes.Call, span.GetMethod("op_Implicit", [typeof(double[])])!);
-        }
-
-        private void Address(LocalBuilder first, int slot)
-        {
-            _il.Emit(OpCodes.Ldloc, first);
-            var offset = slot * (long)sizeof(double);
-            if (offset <= int.MaxValue)
-            {
-                _il.Emit(OpCodes.Ldc_I4, (int)offset);
-            }
-            else
-            {
-                _il.Emit(OpCodes.Ldc_I8, offset);
-                _il.Emit(OpCodes.Conv_I);
-            }
-
-            _il.Emit(OpCodes.Add);
         }
     }
 }
