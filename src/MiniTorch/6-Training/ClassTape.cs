@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace MiniTorch;
 
@@ -50,7 +51,8 @@ internal sealed class ClassTape
     /// <param name="pointCount">N, the number of points of the epoch.</param>
     /// <param name="replay">
     /// Whether <see cref="Replay"/> interprets the tape or runs it compiled; a tape longer than
-    /// <see cref="CompiledTape.WorthwhileSteps"/> is interpreted either way.
+    /// <see cref="CompiledTape.WorthwhileSteps"/> is interpreted either way, and so is every tape where generated code
+    /// would not be compiled to machine code (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> false, as under NativeAOT).
     /// </param>
     /// <param name="sibling">
     /// A tape of the same class recorded from the same model, whose compiled code this one reuses (the threads of
@@ -81,7 +83,7 @@ internal sealed class ClassTape
         var reached = new HashSet<IVariable>(Autodiff.TopologicalSort(scaled), ReferenceEqualityComparer.Instance);
         var dependsOn = Array.ConvertAll(parameters, p => reached.Contains(p.Value));
         var compiling = Stopwatch.StartNew();
-        var compiled = replay == TapeReplay.Compiled && tape.StepCount <= CompiledTape.WorthwhileSteps
+        var compiled = replay == TapeReplay.Compiled && tape.StepCount <= CompiledTape.WorthwhileSteps && RuntimeFeature.IsDynamicCodeCompiled
             ? sibling?.Compiled?.For(tape) ?? tape.Compile()
             : null;
         var compileTime = compiled is null || sibling?.Compiled is not null ? TimeSpan.Zero : compiling.Elapsed;

@@ -147,6 +147,15 @@ public sealed class ParallelTapeEngineTests
     }
 
     [Fact]
+    public void A_compiled_epoch_with_in_place_steps_allocates_nothing_on_the_calling_thread()
+    {
+        var settings = TrainingSettings.Recommended("xor");
+        using var run = new EngineRun(settings, new ParallelTapeEngine(2, TapeReplay.Compiled), ParameterUpdate.InPlace);
+
+        Assert.Equal(0, run.BytesOfEpochsAfterWarmUp(settings.CreateDataset()));
+    }
+
+    [Fact]
     public void An_epoch_allocates_nothing_on_the_calling_thread_after_the_tapes_are_recorded()
     {
         var settings = TrainingSettings.Recommended("xor");
