@@ -10,15 +10,16 @@ namespace MiniTorch;
 /// each step out as the IL it would run, with the slots as constants, one method per direction (per chunk of
 /// <see cref="StepsPerChunk"/> steps, see below), and runs it once on zeros so that the JIT turns it into machine code
 /// there and then (except on a tape with user-defined functions, which run only when a replay calls them: there the
-/// first replay pays for the JIT). The
-/// operations and their order are the interpreter's, so the results are too (see <see cref="Tape"/> for what that order
-/// is). User-defined functions are called through their handle, exactly as the interpreter calls them.
+/// first replay pays for the JIT). The operations and their order are the interpreter's, so the results are too (see
+/// <see cref="Tape"/> for what that order is). User-defined functions are called through their handle, exactly as the
+/// interpreter calls them.
 /// </para>
 /// <para>
 /// The compiled tape reads and writes the tape's own arrays: set inputs with <see cref="Tape.Inputs"/>, read
 /// <see cref="Tape.Output"/>, <see cref="Tape.Gradients"/> and <see cref="Tape.ValueAt"/> on <see cref="Tape"/>, and
-/// mix compiled and interpreted replays freely. The one difference: a value the compiled code never needs to read back
-/// is still stored, so <see cref="Tape.ValueAt"/> shows every slot as after an interpreted replay.
+/// mix compiled and interpreted replays freely. Every value is stored as in an interpreted replay, so
+/// <see cref="Tape.ValueAt"/> shows each slot; of the adjoints, only those of inputs are exposed (<see cref="Tape.Gradients"/>),
+/// and the compiled sweep does not write those of constants and of intermediate sums, which nobody reads.
 /// </para>
 /// <para>
 /// Cost and limits: compiling is mostly the JIT's time, some tens of microseconds per step (docs/performance.md has the

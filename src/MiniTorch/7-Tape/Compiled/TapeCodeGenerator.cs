@@ -18,16 +18,16 @@ namespace MiniTorch;
 /// Why the bits are the interpreter's: every step emits the operations the interpreter performs for it, in its order,
 /// each rounded to a double as it is stored (IL's <c>add</c> and <c>mul</c> on doubles, which the C# of the interpreter
 /// compiles to as well; .NET neither fuses a multiply and an add nor reorders floating-point arithmetic); the other
-/// functions are calls of the same <see cref="Operators"/> methods. Three things are left out because they change no bit
-/// anyone can read: adding shares to the adjoints of constants (never read), storing the adjoint of a sum that the next
-/// step of the sweep takes from a register instead (the interpreter skips that read too), and re-reading a running sum
-/// in the forward direction (it is the value just stored).
+/// functions are calls of the same <see cref="Operators"/> methods. Four things are left out because they change no bit
+/// anyone can read: adding shares to the adjoints of constants (never read); storing the adjoint of a sum that the next
+/// step of the sweep takes from a register instead (the interpreter skips that read too); re-reading a running sum in
+/// the forward direction (it is the value just stored); and clearing the adjoints before a sweep: each adjoint's first
+/// share is stored as 0 + share, the cleared 0 plus it, and the inputs that receive none are set to 0.
 /// </para>
 /// </remarks>
 internal static class TapeCodeGenerator
 {
     private static readonly Type[] Parameters = [typeof(double[]), typeof(double[]), typeof(TapeCustomStep[]), typeof(double[])];
-
 
     /// <summary>Generates the forward replay of steps <paramref name="first"/> to <paramref name="end"/> − 1.</summary>
     /// <param name="steps">Every step of the tape.</param>
