@@ -64,7 +64,7 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                parameter.Update(new Scalar(Moved(parameter.Value, derivative)));
+                parameter.Update(new Scalar(parameter.Value.Data - (LearningRate * derivative)));
             }
         }
     }
@@ -81,10 +81,9 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                parameter.Value.MoveLeafTo(Moved(parameter.Value, derivative));
+                // Step's p − η · d, repeated so that Step reads as MiniTorch's SGD; a test holds the two to the same bits.
+                parameter.Value.MoveLeafTo(parameter.Value.Data - (LearningRate * derivative));
             }
         }
     }
-
-    private double Moved(Scalar value, double derivative) => value.Data - (LearningRate * derivative);
 }
