@@ -25,7 +25,7 @@ internal sealed class TrainCommand
     private readonly Option<double> _rate = CommonOptions.Rate(0.5);
     private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", 500);
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
-    private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
+    private readonly Option<string> _engine = new("--engine") { Description = TrainingEngines.Description, DefaultValueFactory = _ => TrainingEngines.Default };
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
     private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
@@ -146,7 +146,7 @@ internal sealed class TrainCommand
         bool interrupted;
         try
         {
-            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine), plan.Epochs, data.Name, stop, report => strip?.Observe(report, network));
+            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine, TrainingEngines.Update(engineName)), plan.Epochs, data.Name, stop, report => strip?.Observe(report, network));
         }
         finally
         {
