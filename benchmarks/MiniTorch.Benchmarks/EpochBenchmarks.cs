@@ -5,7 +5,9 @@ namespace MiniTorch.Benchmarks;
 /// <summary>
 /// One epoch of the standard workload per implementation, as <see cref="Trainer"/> runs it (clear the gradients, one pass,
 /// one SGD step); the hand-written baseline is the yardstick of the ratios. <see cref="TapePass"/> is the tape engine's
-/// pass alone, without the step, whose new parameter leaves are the only allocation of a tape epoch.
+/// pass alone, without the step, whose new parameter leaves are the only allocation of a tape epoch. <see cref="Compiled"/>
+/// is the tape engine on compiled tapes with in-place steps (compiled once, in the first operation), and
+/// <see cref="CompiledPass"/> its pass alone.
 /// </summary>
 /// <remarks>BenchmarkDotNet derives from benchmark classes, so they cannot be sealed.</remarks>
 [MemoryDiagnoser]
@@ -21,6 +23,12 @@ public class EpochBenchmarks
 
     [Benchmark]
     public EpochTotals TapePass() => _workload.Pass(Implementation.Tape);
+
+    [Benchmark]
+    public EpochTotals Compiled() => _workload.Epoch(Implementation.Compiled);
+
+    [Benchmark]
+    public EpochTotals CompiledPass() => _workload.Pass(Implementation.Compiled);
 
     [Benchmark]
     public EpochTotals Graph() => _workload.Epoch(Implementation.Graph);

@@ -27,7 +27,7 @@ public static class MemoryProbe
         var workload = new StandardWorkload();
         Check(workload);
         Print($"standard workload: {workload.NodesPerEpoch} computed nodes per epoch, {Epochs} epochs measured after warm-up");
-        foreach (var which in new[] { Implementation.HandWritten, Implementation.Tape, Implementation.Graph })
+        foreach (var which in new[] { Implementation.HandWritten, Implementation.Tape, Implementation.Compiled, Implementation.Graph })
         {
             Measure(workload, which);
         }
@@ -66,23 +66,26 @@ public static class MemoryProbe
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    /// <summary>One epoch of each implementation from the same weights: graph = tape bit for bit, the baseline close.</summary>
+    /// <summary>One epoch of each implementation from the same weights: graph = tape = compiled bit for bit, the baseline close.</summary>
     private static void Check(StandardWorkload workload)
     {
         var graph = workload.Epoch(Implementation.Graph);
         var tape = workload.Epoch(Implementation.Tape);
+        var compiled = workload.Epoch(Implementation.Compiled);
         var baseline = workload.Epoch(Implementation.HandWritten);
         var graphParameters = workload.Parameters(Implementation.Graph);
         var baselineParameters = workload.Parameters(Implementation.HandWritten);
         var identical = graph.TotalLoss.Equals(tape.TotalLoss) && graph.Correct == tape.Correct
-            && graphParameters.AsSpan().SequenceEqual(workload.Parameters(Implementation.Tape));
+            && graph.TotalLoss.Equals(compiled.TotalLoss) && graph.Correct == compiled.Correct
+            && graphParameters.AsSpan().SequenceEqual(workload.Parameters(Implementation.Tape))
+            && graphParameters.AsSpan().SequenceEqual(workload.Parameters(Implementation.Compiled));
         var worst = Math.Abs(baseline.TotalLoss - graph.TotalLoss) / Math.Abs(graph.TotalLoss);
         for (var k = 0; k < graphParameters.Length; k++)
         {
             worst = Math.Max(worst, Math.Abs(baselineParameters[k] - graphParameters[k]) / Math.Max(Math.Abs(graphParameters[k]), double.Epsilon));
         }
 
-        Print($"check after one epoch: graph = tape bit for bit: {identical}; largest relative difference of the hand-written baseline: {worst:G3}");
+        Print($"check after one epoch: graph = tape = compiled bit for bit: {identical}; largest relative difference of the hand-written baseline: {worst:G3}");
     }
 
     private static void PeakOfChain(int nodes)

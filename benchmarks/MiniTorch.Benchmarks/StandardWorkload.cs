@@ -11,6 +11,9 @@ public enum Implementation
 
     /// <summary><see cref="TapeEngine"/>: a tape per label class, replayed per point.</summary>
     Tape,
+
+    /// <summary><see cref="TapeEngine"/> with <see cref="TapeReplay.Compiled"/>, and <see cref="Sgd.StepInPlace"/> for the step.</summary>
+    Compiled,
 }
 
 /// <summary>
@@ -24,20 +27,25 @@ public sealed class StandardWorkload
     private readonly HandWrittenTrainer _baseline;
     private readonly Network _graphNetwork;
     private readonly Network _tapeNetwork;
+    private readonly Network _compiledNetwork;
     private readonly Sgd _graphSgd;
     private readonly Sgd _tapeSgd;
+    private readonly Sgd _compiledSgd;
     private readonly ScalarEngine _graph = new();
     private readonly TapeEngine _tape = new();
+    private readonly TapeEngine _compiled = new(TapeReplay.Compiled);
 
-    /// <summary>Creates the data and three copies of the initial network.</summary>
+    /// <summary>Creates the data and four copies of the initial network.</summary>
     public StandardWorkload()
     {
         Data = Settings.CreateDataset();
         _baseline = new HandWrittenTrainer(Settings.CreateNetwork(), Data, Settings.LearningRate);
         _graphNetwork = Settings.CreateNetwork();
         _tapeNetwork = Settings.CreateNetwork();
+        _compiledNetwork = Settings.CreateNetwork();
         _graphSgd = new Sgd(_graphNetwork.Parameters(), Settings.LearningRate);
         _tapeSgd = new Sgd(_tapeNetwork.Parameters(), Settings.LearningRate);
+        _compiledSgd = new Sgd(_compiledNetwork.Parameters(), Settings.LearningRate);
 
         var counter = new TapeEngine();
         counter.RunEpoch(Settings.CreateNetwork(), Data);
@@ -75,6 +83,9 @@ public sealed class StandardWorkload
             case Implementation.Graph:
                 _graphSgd.ZeroGrad();
                 return _graph.RunEpoch(_graphNetwork, Data);
+            case Implementation.Compiled:
+                _compiledSgd.ZeroGrad();
+                return _compiled.RunEpoch(_compiledNetwork, Data);
             default:
                 _tapeSgd.ZeroGrad();
                 return _tape.RunEpoch(_tapeNetwork, Data);
@@ -93,6 +104,9 @@ public sealed class StandardWorkload
             case Implementation.Graph:
                 _graphSgd.Step();
                 break;
+            case Implementation.Compiled:
+                _compiledSgd.StepInPlace();
+                break;
             default:
                 _tapeSgd.Step();
                 break;
@@ -106,6 +120,22 @@ public sealed class StandardWorkload
     {
         Implementation.HandWritten => _baseline.Network.Parameters.ToArray(),
         Implementation.Graph => [.. _graphNetwork.Parameters().Select(p => p.Value.Data)],
+        Implementation.Compiled => [.. _compiledNetwork.Parameters().Select(p => p.Value.Data)],
         _ => [.. _tapeNetwork.Parameters().Select(p => p.Value.Data)],
     };
+
+    /// <summary>
+    /// Records the tape of one point's scaled loss for a label class, as the tape engines do: inputs x₀, x₁ and the
+    /// initial network's parameters; for label 1 the loss is −log(out) / N, otherwise −log(−out + 1) / N.
+    /// </summary>
+    /// <param name="label">0 or 1.</param>
+    /// <returns>The tape.</returns>
+    public Tape RecordClassTape(int label)
+    {
+        var network = Settings.CreateNetwork();
+        Scalar[] x = [new(Data.Points[0].X1, "x0"), new(Data.Points[0].X2, "x1")];
+        var output = network.Call(x);
+        var prob = label == 1 ? output : -output + 1.0;
+        return Tape.Record(-prob.Log() / Data.Count, [.. x, .. network.Parameters().Select(p => p.Value)]);
+    }
 }

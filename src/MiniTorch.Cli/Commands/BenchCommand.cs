@@ -5,7 +5,7 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// <c>minitorch bench [--epochs 500] [--repeat 5] [--threads 1] [--json]</c>: times the standard workload with the
-/// hand-written baseline, the graph engine and the tape engine (and the tape engine on N threads, with
+/// hand-written baseline, the graph engine, the tape engine and the compiled tape engine (and the tape engine on N threads, with
 /// <c>--threads N</c> above 1), checks that they agree, and prints a table (or JSON).
 /// </summary>
 /// <remarks>
@@ -39,7 +39,7 @@ internal sealed class BenchCommand
     {
         var command = new Command(
             "bench",
-            "Time the standard workload (Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written baseline, the graph engine and the tape engine.")
+            "Time the standard workload (Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written baseline, the graph engine, the tape engine and the compiled tape.")
         {
             _epochs, _repeat, _threads, _json,
         };

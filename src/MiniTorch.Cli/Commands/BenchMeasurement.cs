@@ -5,13 +5,13 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// Times the standard workload (performance.md: Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written
-/// baseline, the graph engine and the tape engine (and, when asked, the tape engine on several threads), in one
-/// process, from identical initial weights.
+/// baseline, the graph engine, the tape engine and the compiled tape engine (and, when asked, the tape engine on several
+/// threads), in one process, from identical initial weights.
 /// </summary>
 /// <remarks>
 /// Each engine first trains untimed until its epochs stop getting faster (the JIT has optimised the hot code); then the
-/// timed samples take turns, baseline, graph, tape, baseline, …, so that a slow spell of a shared machine hits all three
-/// alike. A sample times whole runs, each from a fresh network (and a fresh engine, so the tape engine records in its
+/// timed samples take turns, baseline, graph, tape, compiled, baseline, …, so that a slow spell of a shared machine hits all three
+/// alike. A sample times whole runs, each from a fresh network (and a fresh engine, so the tape engines record, and compile, in their
 /// first epoch), until they add up to <see cref="BenchTiming.MinSampleTime"/>, and keeps their mean: a run of the baseline is some
 /// thirty times shorter than one of the graph engine, and the machine slows down in bursts, so a lone short run is more
 /// often a quick one than a long run is; timing every engine over a similar stretch compares like with like. The ratio
@@ -47,6 +47,8 @@ internal static class BenchMeasurement
             ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(settings.CreateNetwork(), data, settings.LearningRate))),
             (TrainingEngines.Graph, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ScalarEngine())),
             (TrainingEngines.Tape, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new TapeEngine())),
+            (TrainingEngines.Compiled, () => new BenchRun.OfEngine(
+                settings.CreateNetwork(), data, settings.LearningRate, TrainingEngines.Create(TrainingEngines.Compiled, 1), TrainingEngines.Update(TrainingEngines.Compiled))),
             (ThreadedRow(threads), () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ParallelTapeEngine(threads))),
         };
         engines = threads > 1 ? engines : engines[..^1];
@@ -89,7 +91,10 @@ internal static class BenchMeasurement
                 samples[e].Average(s => s.Bytes) / opsPerRun,
                 samples[e].Average(s => s.StepBytes) / opsPerRun,
                 Median(samples[e].Select((s, r) => s.Seconds / samples[0][r].Seconds)),
-                samples[e][^1].FinalLoss);
+                samples[e][^1].FinalLoss,
+                Median(samples[e].Select(s => s.CompileSeconds)),
+                samples[e][^1].CompiledSteps,
+                Median(samples[e].Select((s, r) => (s.Seconds - s.CompileSeconds) / samples[0][r].Seconds)));
         });
         report = new BenchReport(
             settings,
@@ -161,7 +166,9 @@ internal static class BenchMeasurement
             runs.Average(r => r.Bytes),
             runs.Average(r => r.StepBytes),
             runs[^1].FinalLoss,
-            runs[^1].Parameters);
+            runs[^1].Parameters,
+            runs.Average(r => r.CompileSeconds),
+            runs[^1].CompiledSteps);
     }
 
     private static Sample MeasureRun(BenchRun run, int epochs)
@@ -183,7 +190,8 @@ internal static class BenchMeasurement
 
         clock.Stop();
         var bytes = GC.GetAllocatedBytesForCurrentThread() - start;
-        return new Sample(clock.Elapsed.TotalSeconds, firstEpoch.TotalSeconds, bytes, stepBytes, totals.TotalLoss, run.Parameters());
+        var (compileTime, compiledSteps) = run.Compilation();
+        return new Sample(clock.Elapsed.TotalSeconds, firstEpoch.TotalSeconds, bytes, stepBytes, totals.TotalLoss, run.Parameters(), compileTime.TotalSeconds, compiledSteps);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -193,6 +201,10 @@ internal static class BenchMeasurement
         return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
     }
 
-    /// <summary>One timed run, or the mean of the runs of a sample (the final loss and parameters of its last run).</summary>
-    private sealed record Sample(double Seconds, double FirstEpochSeconds, double Bytes, double StepBytes, double FinalLoss, double[] Parameters);
+    /// <summary>
+    /// One timed run, or the mean of the runs of a sample (the final loss, parameters and compiled steps of its last run);
+    /// CompileSeconds is the part of the first epoch spent compiling tapes.
+    /// </summary>
+    private sealed record Sample(
+        double Seconds, double FirstEpochSeconds, double Bytes, double StepBytes, double FinalLoss, double[] Parameters, double CompileSeconds, int CompiledSteps);
 }

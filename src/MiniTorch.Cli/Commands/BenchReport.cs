@@ -44,10 +44,14 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, TimeSp
         output.WriteLine();
         var graph = Engines.Single(e => e.Engine == TrainingEngines.Graph);
         var tape = Engines.Single(e => e.Engine == TrainingEngines.Tape);
+        var compiled = Engines.Single(e => e.Engine == TrainingEngines.Compiled);
         var engines = string.Join(" = ", Engines.Skip(1).Select(e => e.Engine));
         output.WriteLine(Invariant($"Final loss: {engines} = {graph.FinalLoss:R} bit for bit (parameters too); hand-written relative difference {BaselineRelativeDifference:G3}"));
         output.WriteLine(Invariant($"B/op includes Sgd.Step, which makes a new leaf scalar per parameter: {tape.StepBytesPerOp:F2} B/op for graph and tape;"));
-        output.WriteLine(Invariant($"the rest of the tape's figure, {tape.BytesPerOp - tape.StepBytesPerOp:F2} B/op, is recording its tapes in the first epoch ({tape.FirstEpochSeconds * 1e3:F1} ms, in the time)"));
+        output.WriteLine(Invariant($"compiled steps in place ({compiled.StepBytesPerOp:F2} B/op). The rest of the tape's figure, {tape.BytesPerOp - tape.StepBytesPerOp:F2} B/op, is recording its tapes"));
+        output.WriteLine(Invariant($"in the first epoch ({tape.FirstEpochSeconds * 1e3:F1} ms, in the time); compiled records and compiles in its first ({compiled.FirstEpochSeconds * 1e3:F1} ms, {compiled.BytesPerOp - compiled.StepBytesPerOp:F2} B/op)."));
+        output.WriteLine(Invariant($"Compiling the two class tapes: {compiled.CompileSeconds * 1e3:F1} ms for {compiled.CompiledSteps} steps, {compiled.CompileSeconds * 1e6 / Math.Max(1, compiled.CompiledSteps):F1} us per step;"));
+        output.WriteLine(Invariant($"without it, a compiled run takes {compiled.RatioWithoutCompiling:F2} x baseline"));
     }
 
     /// <summary>Writes the same numbers as one indented JSON object.</summary>
@@ -68,6 +72,9 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, TimeSp
                 ["stepBytesPerOp"] = e.StepBytesPerOp,
                 ["ratioToBaseline"] = e.RatioToBaseline,
                 ["finalLoss"] = e.FinalLoss,
+                ["compileSeconds"] = e.CompileSeconds,
+                ["compiledSteps"] = e.CompiledSteps,
+                ["ratioWithoutCompiling"] = e.RatioWithoutCompiling,
             });
         }
 
@@ -104,5 +111,10 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, TimeSp
     /// The median over the turns of this engine's time divided by the hand-written baseline's time in the same turn.
     /// </param>
     /// <param name="FinalLoss">The total loss of the last epoch.</param>
-    public sealed record Row(string Engine, double MedianSeconds, double FirstEpochSeconds, double NsPerOp, double BytesPerOp, double StepBytesPerOp, double RatioToBaseline, double FinalLoss);
+    /// <param name="CompileSeconds">The time a run spent compiling its tapes (median over the samples of their mean); 0 unless the engine compiles.</param>
+    /// <param name="CompiledSteps">The steps of the compiled tapes; 0 unless the engine compiles.</param>
+    /// <param name="RatioWithoutCompiling">As <paramref name="RatioToBaseline"/>, with the time spent compiling taken out of each run.</param>
+    public sealed record Row(
+        string Engine, double MedianSeconds, double FirstEpochSeconds, double NsPerOp, double BytesPerOp, double StepBytesPerOp, double RatioToBaseline, double FinalLoss,
+        double CompileSeconds, int CompiledSteps, double RatioWithoutCompiling);
 }

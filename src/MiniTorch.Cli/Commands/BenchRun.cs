@@ -20,12 +20,20 @@ internal abstract class BenchRun : IDisposable
     /// <summary>Stops what the run owns: the threads of a threaded engine.</summary>
     public abstract void Dispose();
 
-    /// <summary>A run of <see cref="Trainer"/>'s loop with an engine: <see cref="Sgd.ZeroGrad"/>, the engine's epoch, <see cref="Sgd.Step"/>.</summary>
+    /// <summary>How long the run spent compiling tapes so far, and how many steps they hold (zero unless the engine compiles).</summary>
+    /// <returns>The time and the steps.</returns>
+    public virtual (TimeSpan Time, int Steps) Compilation() => (TimeSpan.Zero, 0);
+
+    /// <summary>
+    /// A run of <see cref="Trainer"/>'s loop with an engine: <see cref="Sgd.ZeroGrad"/>, the engine's epoch,
+    /// <see cref="Sgd.Step"/> (or <see cref="Sgd.StepInPlace"/>).
+    /// </summary>
     /// <param name="network">The network, fresh from the workload's settings.</param>
     /// <param name="data">The training data.</param>
     /// <param name="learningRate">η.</param>
     /// <param name="engine">The engine.</param>
-    public sealed class OfEngine(Network network, Dataset data, double learningRate, ITrainingEngine engine) : BenchRun
+    /// <param name="update">How the step changes the parameters, as <see cref="Trainer"/> would with this update.</param>
+    public sealed class OfEngine(Network network, Dataset data, double learningRate, ITrainingEngine engine, ParameterUpdate update = ParameterUpdate.NewLeaf) : BenchRun
     {
         private readonly Sgd _sgd = new(network.Parameters(), learningRate);
 
@@ -37,13 +45,27 @@ internal abstract class BenchRun : IDisposable
         }
 
         /// <inheritdoc/>
-        public override void Step() => _sgd.Step();
+        public override void Step()
+        {
+            if (update == ParameterUpdate.InPlace)
+            {
+                _sgd.StepInPlace();
+            }
+            else
+            {
+                _sgd.Step();
+            }
+        }
 
         /// <inheritdoc/>
         public override double[] Parameters() => [.. _sgd.Parameters.Select(p => p.Value.Data)];
 
         /// <inheritdoc/>
         public override void Dispose() => (engine as IDisposable)?.Dispose();
+
+        /// <inheritdoc/>
+        public override (TimeSpan Time, int Steps) Compilation() =>
+            engine is TapeEngine tape ? (tape.CompileTime, tape.CompiledSteps) : base.Compilation();
     }
 
     /// <summary>A run of the hand-written baseline, <see cref="HandWrittenTrainer"/>.</summary>

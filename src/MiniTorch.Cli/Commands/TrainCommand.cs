@@ -25,8 +25,9 @@ internal sealed class TrainCommand
     private readonly Option<double> _rate = CommonOptions.Rate(0.5);
     private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", 500);
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
-    private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
+    private readonly Option<string> _engine = new("--engine") { Description = TrainingEngines.Description, DefaultValueFactory = _ => TrainingEngines.Default };
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
+    private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
 
     private TrainCommand()
@@ -41,7 +42,7 @@ internal sealed class TrainCommand
     {
         var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _data, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _out,
+            _dataset, _data, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _snapshots, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -54,6 +55,7 @@ internal sealed class TrainCommand
         var (runs, label) = ReadPlans(parseResult);
         var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
         var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
+        var snapshots = FilmStrip.ParseEpochs(parseResult.GetValue(_snapshots), runs[0].Epochs);
         var folder = parseResult.GetValue(_out) ?? DefaultFolder(label);
         using var owned = OwnedRunFolder.Claim(folder);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -73,7 +75,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: hidden {plan.Hidden}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
                 }
 
-                var (outcome, interrupted, panel) = TrainOne(plan, engine, threads, runFolder, console, stop.Token);
+                var (outcome, interrupted, panel) = TrainOne(plan, engine, threads, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     owned.Publish();
@@ -132,9 +134,10 @@ internal sealed class TrainCommand
     /// <summary>
     /// Trains one network and writes its files: log.csv and model.json (for a built-in dataset) first, then the
     /// pictures. Returns the outcome, whether <paramref name="stop"/> ended training early, and the boundary panel
-    /// unless training diverged or no epoch was completed (then there is no model to save).
+    /// unless training diverged or no epoch was completed (then there is no model to save). With
+    /// <paramref name="strip"/>, also the film strip.
     /// </summary>
-    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string engineName, int threads, string folder, TrainingConsole console, CancellationToken stop)
+    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string engineName, int threads, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
     {
         var network = plan.CreateNetwork();
         var data = plan.Data;
@@ -143,7 +146,7 @@ internal sealed class TrainCommand
         bool interrupted;
         try
         {
-            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine), plan.Epochs, data.Name, stop);
+            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine, TrainingEngines.Update(engineName)), plan.Epochs, data.Name, stop, report => strip?.Observe(report, network));
         }
         finally
         {
@@ -173,6 +176,8 @@ internal sealed class TrainCommand
             CultureInfo.InvariantCulture,
             $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
         RunFolder.WriteLossPlot(folder, outcome.Epochs, plan);
+        strip?.Finish(outcome.Epochs.Count, network);
+        strip?.Write(folder, data);
         var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {plan.Hidden}, after {final.Epoch} epochs");
         var panel = console.ShowProgress(
             $"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));

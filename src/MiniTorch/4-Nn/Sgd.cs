@@ -68,4 +68,22 @@ public sealed class Sgd
             }
         }
     }
+
+    /// <summary>
+    /// The same update as <see cref="Step"/>, p − η · d, written into each parameter's leaf where it is (its derivative
+    /// cleared) instead of a new leaf: nothing is allocated. Not MiniTorch's semantics: a graph built earlier from these
+    /// leaves would see the new values. Safe when, as in <see cref="Trainer"/>'s loop, every epoch builds or replays its
+    /// computation afresh from the parameters' current values; see <see cref="ParameterUpdate.InPlace"/>.
+    /// </summary>
+    public void StepInPlace()
+    {
+        foreach (var parameter in _parameters)
+        {
+            if (parameter.Value.Derivative is { } derivative)
+            {
+                // Step's p − η · d, repeated so that Step reads as MiniTorch's SGD; a test holds the two to the same bits.
+                parameter.Value.MoveLeafTo(parameter.Value.Data - (LearningRate * derivative));
+            }
+        }
+    }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace MiniTorch;
 
 /// <summary>
@@ -9,9 +12,11 @@ internal sealed class ClassTape
     /// <summary>The tape inputs before the parameters: the point's coordinates x₀ and x₁.</summary>
     public const int XInputs = 2;
 
-    private ClassTape(Tape tape, int outputSlot, int lossSlot, bool[] dependsOn)
+    private ClassTape(Tape tape, CompiledTape? compiled, TimeSpan compileTime, int outputSlot, int lossSlot, bool[] dependsOn)
     {
         Tape = tape;
+        Compiled = compiled;
+        CompileTime = compileTime;
         OutputSlot = outputSlot;
         LossSlot = lossSlot;
         DependsOn = dependsOn;
@@ -19,6 +24,12 @@ internal sealed class ClassTape
 
     /// <summary>The recorded scaled loss.</summary>
     public Tape Tape { get; }
+
+    /// <summary>The compiled code that replays <see cref="Tape"/>, or <see langword="null"/> when it is interpreted.</summary>
+    public CompiledTape? Compiled { get; }
+
+    /// <summary>How long compiling <see cref="Tape"/> took (zero when it is interpreted or shares another tape's code).</summary>
+    public TimeSpan CompileTime { get; }
 
     /// <summary>The slot of the model's output.</summary>
     public int OutputSlot { get; }
@@ -38,12 +49,22 @@ internal sealed class ClassTape
     /// <param name="point">A point of the class.</param>
     /// <param name="label">Its label.</param>
     /// <param name="pointCount">N, the number of points of the epoch.</param>
+    /// <param name="replay">
+    /// Whether <see cref="Replay"/> interprets the tape or runs it compiled; a tape longer than
+    /// <see cref="CompiledTape.WorthwhileSteps"/> is interpreted either way, and so is every tape where generated code
+    /// would not be compiled to machine code (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> false, as under NativeAOT).
+    /// </param>
+    /// <param name="sibling">
+    /// A tape of the same class recorded from the same model, whose compiled code this one reuses (the threads of
+    /// <see cref="ParallelTapeEngine"/>), or <see langword="null"/> to compile anew.
+    /// </param>
     /// <returns>The class's tape.</returns>
     /// <exception cref="ArgumentException">
     /// The model's output depends on a leaf scalar that is not one of its parameters, or a parameter holds a computed
     /// scalar or shares its scalar with another parameter.
     /// </exception>
-    public static ClassTape Record(Module<Scalar[], Scalar> model, Parameter[] parameters, DataPoint point, int label, int pointCount)
+    public static ClassTape Record(
+        Module<Scalar[], Scalar> model, Parameter[] parameters, DataPoint point, int label, int pointCount, TapeReplay replay, ClassTape? sibling = null)
     {
         var x = new[] { new Scalar(point.X1, "x0"), new Scalar(point.X2, "x1") };
         var output = model.Call(x);
@@ -61,7 +82,12 @@ internal sealed class ClassTape
         var tape = Tape.Record(scaled, inputs);
         var reached = new HashSet<IVariable>(Autodiff.TopologicalSort(scaled), ReferenceEqualityComparer.Instance);
         var dependsOn = Array.ConvertAll(parameters, p => reached.Contains(p.Value));
-        return new ClassTape(tape, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
+        var compiling = Stopwatch.StartNew();
+        var compiled = replay == TapeReplay.Compiled && tape.StepCount <= CompiledTape.WorthwhileSteps && RuntimeFeature.IsDynamicCodeCompiled
+            ? sibling?.Compiled?.For(tape) ?? tape.Compile()
+            : null;
+        var compileTime = compiled is null || sibling?.Compiled is not null ? TimeSpan.Zero : compiling.Elapsed;
+        return new ClassTape(tape, compiled, compileTime, tape.SlotOf(output), tape.SlotOf(loss), dependsOn);
     }
 
     /// <summary>The class of a label: 1 for label 1, 0 for any other.</summary>
@@ -113,8 +139,16 @@ internal sealed class ClassTape
         var inputs = Tape.Inputs;
         inputs[0] = point.X1;
         inputs[1] = point.X2;
-        Tape.Forward();
-        Tape.Backward();
+        if (Compiled is null)
+        {
+            Tape.Forward();
+            Tape.Backward();
+        }
+        else
+        {
+            Compiled.Forward();
+            Compiled.Backward();
+        }
         loss = Tape.ValueAt(LossSlot);
         return Predictions.IsCorrect(Tape.ValueAt(OutputSlot), label);
     }

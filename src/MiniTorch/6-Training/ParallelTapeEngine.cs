@@ -46,6 +46,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     private readonly bool[] _classSeen = new bool[2];
     private readonly int[] _correct;
     private readonly TapeEngineModel _trained = new();
+    private readonly TapeReplay _replay;
     private Dataset? _data;
     private int _roundSize;
     private int _roundStart;
@@ -56,9 +57,14 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
 
     /// <summary>Creates the engine and starts <paramref name="threads"/> − 1 worker threads.</summary>
     /// <param name="threads">The threads that share an epoch, the calling thread included: 1 to <see cref="MaxThreads"/>.</param>
+    /// <param name="replay">
+    /// Whether the tapes are interpreted (the default) or compiled (<see cref="TapeReplay.Compiled"/>): each class is
+    /// compiled once, and every thread's tape of that class runs the same code on its own arrays.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is outside 1 to <see cref="MaxThreads"/>.</exception>
-    public ParallelTapeEngine(int threads)
+    public ParallelTapeEngine(int threads, TapeReplay replay = TapeReplay.Interpreted)
     {
+        _replay = replay;
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, MaxThreads);
         _tapes = new ClassTape?[threads][];
@@ -70,6 +76,9 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
         _correct = new int[threads];
         _workers = new EpochWorkers(threads, RunChunk);
     }
+
+    /// <summary>Whether the tapes are interpreted or compiled.</summary>
+    public TapeReplay Replay => _replay;
 
     /// <summary>The threads that share an epoch, the calling thread included.</summary>
     public int Threads => _workers.Threads;
@@ -160,7 +169,7 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _classSeen[labelClass] = true;
             for (var w = 0; w < threads; w++)
             {
-                _tapes[w][labelClass] ??= ClassTape.Record(model, _trained.Parameters, data.Points[k], label, _trained.PointCount);
+                _tapes[w][labelClass] ??= ClassTape.Record(model, _trained.Parameters, data.Points[k], label, _trained.PointCount, _replay, _tapes[0][labelClass]);
             }
         }
     }

@@ -9,14 +9,19 @@ namespace MiniTorch;
 public sealed class Trainer
 {
     private readonly ITrainingEngine _engine;
+    private readonly ParameterUpdate _update;
 
     /// <summary>Prepares training of <paramref name="model"/> on <paramref name="data"/>.</summary>
     /// <param name="model">The model; its parameters change as training runs.</param>
     /// <param name="data">The training data, at least one point.</param>
     /// <param name="learningRate">η, a positive finite number.</param>
     /// <param name="engine">How an epoch is computed; <see cref="ScalarEngine"/> when <see langword="null"/>.</param>
+    /// <param name="update">
+    /// How each step changes the parameters: MiniTorch's new leaves (the default) or in place, which allocates nothing
+    /// (see <see cref="ParameterUpdate"/>); the values are the same bits.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The data is empty or the learning rate not positive and finite.</exception>
-    public Trainer(Module<Scalar[], Scalar> model, Dataset data, double learningRate, ITrainingEngine? engine = null)
+    public Trainer(Module<Scalar[], Scalar> model, Dataset data, double learningRate, ITrainingEngine? engine = null, ParameterUpdate update = ParameterUpdate.NewLeaf)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -25,6 +30,7 @@ public sealed class Trainer
         Data = data;
         Optimizer = new Sgd(model.Parameters(), learningRate);
         _engine = engine ?? new ScalarEngine();
+        _update = update;
     }
 
     /// <summary>The model being trained.</summary>
@@ -68,7 +74,14 @@ public sealed class Trainer
                 return new TrainingOutcome(reports, epoch);
             }
 
-            Optimizer.Step();
+            if (_update == ParameterUpdate.InPlace)
+            {
+                Optimizer.StepInPlace();
+            }
+            else
+            {
+                Optimizer.Step();
+            }
         }
 
         return new TrainingOutcome(reports, null);

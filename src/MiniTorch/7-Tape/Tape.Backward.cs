@@ -19,8 +19,7 @@ public sealed partial class Tape
     {
         ref var v = ref MemoryMarshal.GetArrayDataReference(_values);
         ref var adj = ref MemoryMarshal.GetArrayDataReference(_adjoints);
-        Array.Clear(_adjoints);
-        _adjoints[_outputSlot] += dOutput;
+        StartBackward(dOutput);
         for (var r = _steps.RunCount - 1; r >= 0; r--)
         {
             var run = _steps.Run(r);
@@ -94,6 +93,14 @@ public sealed partial class Tape
                     break;
             }
         }
+    }
+
+    /// <summary>Sets every adjoint to 0, then adds <paramref name="dOutput"/> to the output's: where every sweep starts.</summary>
+    /// <param name="dOutput">The derivative to start from.</param>
+    internal void StartBackward(double dOutput)
+    {
+        Array.Clear(_adjoints);
+        _adjoints[_outputSlot] += dOutput;
     }
 
     /// <summary>The share of the operand of a unary step: what the function's Backward computes from its saved values.</summary>

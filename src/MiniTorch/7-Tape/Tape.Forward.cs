@@ -11,8 +11,7 @@ public sealed partial class Tape
     /// <exception cref="ArgumentException">The number of values differs from <see cref="InputCount"/>.</exception>
     public double Forward(ReadOnlySpan<double> inputs)
     {
-        CheckInputCount(inputs);
-        inputs.CopyTo(_values);
+        SetInputs(inputs);
         return Forward();
     }
 
@@ -80,6 +79,14 @@ public sealed partial class Tape
         }
 
         return _values[_outputSlot];
+    }
+
+    /// <summary>Copies <paramref name="inputs"/> into the input slots, after checking their number.</summary>
+    /// <param name="inputs">One value per input.</param>
+    internal void SetInputs(ReadOnlySpan<double> inputs)
+    {
+        CheckInputCount(inputs);
+        inputs.CopyTo(_values);
     }
 
     // Throws the one message for a wrong number of input values, for Forward and Verify alike.

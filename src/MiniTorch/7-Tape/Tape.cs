@@ -16,6 +16,7 @@ namespace MiniTorch;
 /// used only by the sum recorded right after it shares that sum's step). Replaying is a loop over the steps
 /// (<see cref="Forward()"/>), then a loop over them in reverse that adds each operand's share to its adjoint
 /// (<see cref="Backward"/>); consecutive steps of one operation are dispatched together. No objects per node.
+/// <see cref="Compile()"/> turns these two loops into straight-line code with the same results (<see cref="CompiledTape"/>).
 /// </para>
 /// <para>
 /// Results are bit for bit those of the graph engine (<see cref="Scalar.Backward"/>) for the same computation at the

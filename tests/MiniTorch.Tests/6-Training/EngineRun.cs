@@ -7,12 +7,14 @@ namespace MiniTorch.Tests;
 internal sealed class EngineRun : IDisposable
 {
     private readonly Sgd _sgd;
+    private readonly ParameterUpdate _update;
 
-    public EngineRun(TrainingSettings settings, ITrainingEngine engine)
+    public EngineRun(TrainingSettings settings, ITrainingEngine engine, ParameterUpdate update = ParameterUpdate.NewLeaf)
     {
         Network = settings.CreateNetwork();
         _sgd = new Sgd(Network.Parameters(), settings.LearningRate);
         Engine = engine;
+        _update = update;
     }
 
     public Network Network { get; }
@@ -29,7 +31,18 @@ internal sealed class EngineRun : IDisposable
         return Engine.RunEpoch(Network, data);
     }
 
-    public void Step() => _sgd.Step();
+    /// <summary>The SGD step, with new leaves or in place as the run was created.</summary>
+    public void Step()
+    {
+        if (_update == ParameterUpdate.InPlace)
+        {
+            _sgd.StepInPlace();
+        }
+        else
+        {
+            _sgd.Step();
+        }
+    }
 
     /// <summary>
     /// Trains three epochs (so that any tapes are recorded), then returns what 20 more passes over
@@ -48,6 +61,25 @@ internal sealed class EngineRun : IDisposable
         for (var epoch = 0; epoch < 20; epoch++)
         {
             Engine.RunEpoch(Network, data);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>Trains three epochs (so that any tapes are recorded), then returns what 20 more whole epochs allocate on this thread.</summary>
+    public long BytesOfEpochsAfterWarmUp(Dataset data)
+    {
+        for (var epoch = 0; epoch < 3; epoch++)
+        {
+            Epoch(data);
+            Step();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var epoch = 0; epoch < 20; epoch++)
+        {
+            Epoch(data);
+            Step();
         }
 
         return GC.GetAllocatedBytesForCurrentThread() - before;

@@ -17,22 +17,26 @@ public sealed class ParallelTapeEngineTests
 
     [Theory]
     [MemberData(nameof(DatasetNames))]
-    public void One_to_four_threads_give_the_losses_correct_counts_gradients_and_parameters_of_both_engines_for_60_epochs(string dataset)
+    public void One_to_four_threads_interpreted_and_one_or_two_compiled_give_the_losses_correct_counts_gradients_and_parameters_of_both_engines_for_60_epochs(string dataset)
     {
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
         var graph = new EngineRun(settings, new ScalarEngine());
         var tape = new EngineRun(settings, new TapeEngine());
-        var parallel = Enumerable.Range(1, 4).Select(threads => new EngineRun(settings, new ParallelTapeEngine(threads))).ToArray();
+        var parallel = Enumerable.Range(1, 4)
+            .Select(threads => new EngineRun(settings, new ParallelTapeEngine(threads)))
+            .Concat(Enumerable.Range(1, 2).Select(threads => new EngineRun(settings, new ParallelTapeEngine(threads, TapeReplay.Compiled), ParameterUpdate.InPlace)))
+            .ToArray();
         try
         {
             for (var epoch = 1; epoch <= Epochs; epoch++)
             {
                 var expected = graph.Epoch(data);
                 Assert.Equal(Totals(expected), Totals(tape.Epoch(data)));
-                foreach (var (run, threads) in parallel.Select((run, t) => (run, t + 1)))
+                foreach (var run in parallel)
                 {
-                    var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}, {threads} thread(s)");
+                    var engine = (ParallelTapeEngine)run.Engine;
+                    var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}, {engine.Threads} thread(s), {engine.Replay}");
                     Assert.True(Totals(expected) == Totals(run.Epoch(data)), $"{where}: totals");
                     BitAssert.Identical(graph.Derivatives(), run.Derivatives(), $"{where}, derivatives");
                 }
@@ -140,6 +144,15 @@ public sealed class ParallelTapeEngineTests
 
         Assert.Equal(graph.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)), parallel.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)));
         BitAssert.Identical(EngineRun.Values(graphNetwork), EngineRun.Values(parallelNetwork), "parameters");
+    }
+
+    [Fact]
+    public void A_compiled_epoch_with_in_place_steps_allocates_nothing_on_the_calling_thread()
+    {
+        var settings = TrainingSettings.Recommended("xor");
+        using var run = new EngineRun(settings, new ParallelTapeEngine(2, TapeReplay.Compiled), ParameterUpdate.InPlace);
+
+        Assert.Equal(0, run.BytesOfEpochsAfterWarmUp(settings.CreateDataset()));
     }
 
     [Fact]

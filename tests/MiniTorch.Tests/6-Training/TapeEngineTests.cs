@@ -3,8 +3,9 @@ using System.Globalization;
 namespace MiniTorch.Tests;
 
 /// <summary>
-/// Task 1.5 on the tape: <see cref="TapeEngine"/> trains exactly as <see cref="ScalarEngine"/> does, bit for bit, and
-/// an epoch allocates nothing once the tapes are recorded.
+/// Task 1.5 on the tape: <see cref="TapeEngine"/>, interpreted or compiled, trains exactly as <see cref="ScalarEngine"/>
+/// does, bit for bit, and an epoch allocates nothing once the tapes are recorded (nor, compiled with in-place steps, a
+/// whole epoch).
 /// </summary>
 [Trait("Task", "1.5")]
 public sealed class TapeEngineTests
@@ -15,26 +16,54 @@ public sealed class TapeEngineTests
 
     [Theory]
     [MemberData(nameof(DatasetNames))]
-    public void Both_engines_give_the_same_losses_correct_counts_gradients_and_parameters_for_100_epochs(string dataset)
+    public void Graph_tape_and_compiled_tape_give_the_same_losses_correct_counts_gradients_and_parameters_for_100_epochs(string dataset)
     {
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
         var graph = new EngineRun(settings, new ScalarEngine());
-        var tape = new EngineRun(settings, new TapeEngine());
+        var compiledEngine = new TapeEngine(TapeReplay.Compiled);
+        EngineRun[] tapes = [new(settings, new TapeEngine()), new(settings, compiledEngine, ParameterUpdate.InPlace)];
 
         for (var epoch = 1; epoch <= Epochs; epoch++)
         {
             var expected = graph.Epoch(data);
-            var actual = tape.Epoch(data);
-
-            var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, epoch {epoch}");
-            Assert.Equal(Bits(expected.TotalLoss), Bits(actual.TotalLoss));
-            Assert.True(expected.Correct == actual.Correct, $"{where}: correct {expected.Correct} against {actual.Correct}");
-            BitAssert.Identical(graph.Derivatives(), tape.Derivatives(), $"{where}, derivatives");
+            var expectedDerivatives = graph.Derivatives();
             graph.Step();
-            tape.Step();
-            BitAssert.Identical(graph.Values(), tape.Values(), $"{where}, parameters after the step");
+            foreach (var tape in tapes)
+            {
+                var actual = tape.Epoch(data);
+
+                var where = string.Create(CultureInfo.InvariantCulture, $"{dataset}, {tape.Engine}, epoch {epoch}");
+                Assert.Equal(Bits(expected.TotalLoss), Bits(actual.TotalLoss));
+                Assert.True(expected.Correct == actual.Correct, $"{where}: correct {expected.Correct} against {actual.Correct}");
+                BitAssert.Identical(expectedDerivatives, tape.Derivatives(), $"{where}, derivatives");
+                tape.Step();
+                BitAssert.Identical(graph.Values(), tape.Values(), $"{where}, parameters after the step");
+            }
         }
+
+        Assert.True(compiledEngine.CompiledSteps > 0, "the compiled engine interpreted its tapes");
+    }
+
+    [Fact]
+    public void A_tape_too_long_to_pay_is_interpreted_by_the_compiled_engine_with_the_same_results()
+    {
+        var settings = new TrainingSettings("xor", 12, 20, 0.5, 3, 5);
+        var data = settings.CreateDataset();
+        var tape = new EngineRun(settings, new TapeEngine());
+        var compiledEngine = new TapeEngine(TapeReplay.Compiled);
+        var compiled = new EngineRun(settings, compiledEngine);
+
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            Assert.Equal(Totals(tape.Epoch(data)), Totals(compiled.Epoch(data)));
+            BitAssert.Identical(tape.Derivatives(), compiled.Derivatives(), "derivatives");
+            tape.Step();
+            compiled.Step();
+        }
+
+        Assert.Equal(0, compiledEngine.CompiledSteps);
+        Assert.Equal(TimeSpan.Zero, compiledEngine.CompileTime);
     }
 
     [Fact]
@@ -58,6 +87,30 @@ public sealed class TapeEngineTests
         using var run = new EngineRun(settings, new TapeEngine());
 
         Assert.Equal(0, run.BytesOfPassesAfterWarmUp(settings.CreateDataset()));
+    }
+
+    [Fact]
+    public void A_compiled_epoch_with_in_place_steps_allocates_nothing_after_the_tapes_are_compiled()
+    {
+        var settings = TrainingSettings.Recommended("xor");
+        using var run = new EngineRun(settings, new TapeEngine(TapeReplay.Compiled), ParameterUpdate.InPlace);
+
+        Assert.Equal(0, run.BytesOfEpochsAfterWarmUp(settings.CreateDataset()));
+    }
+
+    [Fact]
+    public void The_trainer_with_in_place_steps_ends_where_miniTorchs_new_leaves_end()
+    {
+        var settings = new TrainingSettings("circle", 25, 5, 0.5, 15, 8);
+        var newLeafNetwork = settings.CreateNetwork();
+        var inPlaceNetwork = settings.CreateNetwork();
+
+        var newLeaf = new Trainer(newLeafNetwork, settings.CreateDataset(), settings.LearningRate, new TapeEngine()).Train(settings.Epochs);
+        var inPlace = new Trainer(inPlaceNetwork, settings.CreateDataset(), settings.LearningRate, new TapeEngine(TapeReplay.Compiled), ParameterUpdate.InPlace)
+            .Train(settings.Epochs);
+
+        Assert.Equal(newLeaf.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)), inPlace.Epochs.Select(e => (Bits(e.TotalLoss), e.Correct)));
+        BitAssert.Identical(EngineRun.Values(newLeafNetwork), EngineRun.Values(inPlaceNetwork), "parameters");
     }
 
     [Fact]
@@ -121,6 +174,8 @@ public sealed class TapeEngineTests
     private static long NodesPerPoint(int h, int label) => (2 * ((2 * h) + (h * h) + h)) + (2 * h) + 4 + (label == 1 ? 0 : 2);
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    private static (long, int) Totals(EpochTotals totals) => (Bits(totals.TotalLoss), totals.Correct);
 
     /// <summary>σ(x₀ · w), with a second parameter that the output never uses.</summary>
     private sealed class OneWeight : Module<Scalar[], Scalar>

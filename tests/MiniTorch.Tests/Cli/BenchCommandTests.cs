@@ -12,7 +12,7 @@ namespace MiniTorch.Tests.Cli;
 [Trait("Task", "1.5")]
 public sealed class BenchCommandTests
 {
-    private static readonly string[] Engines = ["hand-written", "graph", "tape"];
+    private static readonly string[] Engines = ["hand-written", "graph", "tape", "compiled"];
 
     public static TheoryData<string[], string> BadInputs => new()
     {
@@ -39,7 +39,8 @@ public sealed class BenchCommandTests
         Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
         Assert.Equal("1.00", rows[0][4]);
         Assert.Equal("0.0", rows[0][3]);
-        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = ", StringComparison.Ordinal) && l.Contains("bit for bit", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled = ", StringComparison.Ordinal) && l.Contains("bit for bit", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Compiling the two class tapes: ", StringComparison.Ordinal) && l.Contains(" ms for 310 steps, ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class BenchCommandTests
         var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(Cells).ToArray();
         Assert.Equal([.. Engines, "tape x2"], rows.Select(r => r[0]));
         Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
-        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = tape x2 = ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled = tape x2 = ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class BenchCommandTests
         Assert.True(root.GetProperty("baselineRelativeDifference").GetDouble() <= BenchAgreement.BaselineTolerance);
         var engines = root.GetProperty("engines").EnumerateArray().ToArray();
         Assert.Equal(Engines, engines.Select(e => e.GetProperty("engine").GetString()));
-        foreach (var name in new[] { "medianSeconds", "firstEpochSeconds", "nsPerOp", "bytesPerOp", "stepBytesPerOp", "ratioToBaseline", "finalLoss" })
+        foreach (var name in new[] { "medianSeconds", "firstEpochSeconds", "nsPerOp", "bytesPerOp", "stepBytesPerOp", "ratioToBaseline", "finalLoss", "compileSeconds", "compiledSteps", "ratioWithoutCompiling" })
         {
             Assert.All(engines, e => Assert.True(e.GetProperty(name).GetDouble() >= 0, name));
         }
@@ -80,6 +81,9 @@ public sealed class BenchCommandTests
         Assert.Equal(1.0, engines[0].GetProperty("ratioToBaseline").GetDouble());
         Assert.Equal(0.0, engines[0].GetProperty("bytesPerOp").GetDouble());
         Assert.Equal(engines[1].GetProperty("finalLoss").GetDouble(), engines[2].GetProperty("finalLoss").GetDouble());
+        Assert.Equal(engines[1].GetProperty("finalLoss").GetDouble(), engines[3].GetProperty("finalLoss").GetDouble());
+        Assert.Equal([0, 0, 0, 310], engines.Select(e => e.GetProperty("compiledSteps").GetInt32()));
+        Assert.Equal(0.0, engines[3].GetProperty("stepBytesPerOp").GetDouble());
     }
 
     [Theory]
