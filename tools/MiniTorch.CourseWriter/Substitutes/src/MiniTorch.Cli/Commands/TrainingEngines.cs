@@ -10,6 +10,9 @@ internal static class TrainingEngines
     /// <summary>The reference engine: a Scalar graph per point.</summary>
     public const string Graph = "graph";
 
+    /// <summary>What <c>--engine</c> chooses, for its help.</summary>
+    public const string Description = "How gradients are computed: graph (a Scalar graph per point and your Backward), the only engine of the course.";
+
     /// <summary>The engine used when <c>--engine</c> is not given.</summary>
     public const string Default = Graph;
 
@@ -28,4 +31,9 @@ internal static class TrainingEngines
     /// <param name="threads">1.</param>
     /// <returns>A new <see cref="ScalarEngine"/>.</returns>
     public static ITrainingEngine Create(string name, int threads) => new ScalarEngine();
+
+    /// <summary>How the trainer updates the parameters with the graph engine: a new leaf per step, as MiniTorch does.</summary>
+    /// <param name="name">A name returned by <see cref="Check"/>.</param>
+    /// <returns><see cref="ParameterUpdate.NewLeaf"/>.</returns>
+    public static ParameterUpdate Update(string name) => ParameterUpdate.NewLeaf;
 }
