@@ -69,11 +69,11 @@ internal static class CourseReadme
         return text.ToString();
     }
 
-    // Links to the files, or to their folder where a folder holds more than three of them (one function per file).
+    // Links to the files, or to their folder where it holds more than three of them (one function per file, say).
     private static string Where(IEnumerable<string> files) =>
         string.Join(", ", files
             .GroupBy(f => f[..(f.LastIndexOf('/') + 1)])
             .SelectMany(folder => folder.Count() > 3
-                ? [$"[{folder.Key.TrimEnd('/').Split('/')[^1]}/]({folder.Key}) (every file)"]
+                ? [string.Create(CultureInfo.InvariantCulture, $"[{folder.Key.TrimEnd('/').Split('/')[^1]}/]({folder.Key}) ({folder.Count()} files)")]
                 : folder.Select(f => $"[{Path.GetFileName(f)}]({f})")));
 }
