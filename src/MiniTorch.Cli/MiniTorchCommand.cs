@@ -42,7 +42,9 @@ internal static class MiniTorchCommand
             PlotCommand.Create(),
             TrainCommand.Create(),
             EvalCommand.Create(),
+            // course: omit
             BenchCommand.Create(environment.BenchTiming),
+            // course: end
         };
         return root;
     }

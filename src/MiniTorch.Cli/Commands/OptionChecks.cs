@@ -22,7 +22,9 @@ internal static class OptionChecks
     public const int MinThreads = 1;
 
     /// <summary>The most threads <c>--threads</c> accepts.</summary>
+    // course: replace with public const int MaxThreads = MinThreads;
     public const int MaxThreads = ParallelTapeEngine.MaxThreads;
+    // course: end
 
     /// <summary>Checks a dataset name with the library's rule (<see cref="Datasets.CanonicalName"/>).</summary>
     /// <param name="name">The name given, any case.</param>

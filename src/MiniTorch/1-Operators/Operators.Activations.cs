@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.1
     /// <summary>The logistic sigmoid: σ(x) = 1 / (1 + e⁻ˣ).</summary>
     /// <param name="x">Any value.</param>
     /// <returns>
@@ -29,4 +30,5 @@ public static partial class Operators
     /// <param name="d">The derivative arriving from the output.</param>
     /// <returns>d where relu is increasing, 0.0 elsewhere; at exactly x = 0 the subgradient 0 is used, as in MiniTorch.</returns>
     public static double ReluBack(double x, double d) => x > 0.0 ? d : 0.0;
+    // course: end
 }

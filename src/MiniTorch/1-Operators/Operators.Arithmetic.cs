@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.1
     /// <summary>Multiplication: mul(x, y) = x · y.</summary>
     /// <param name="x">The left factor.</param>
     /// <param name="y">The right factor.</param>
@@ -23,4 +24,5 @@ public static partial class Operators
     /// <param name="x">Any value.</param>
     /// <returns>−x; neg(0) is −0, which compares equal to 0.</returns>
     public static double Neg(double x) => -x;
+    // course: end
 }

@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.1
     /// <summary>Less than, as a number: lt(x, y) = 1 if x &lt; y, else 0.</summary>
     /// <param name="x">The left value.</param>
     /// <param name="y">The right value.</param>
@@ -27,4 +28,5 @@ public static partial class Operators
     /// <returns>True when the values differ by less than 0.01; false when either is NaN or both are the same infinity
     /// (∞ − ∞ is NaN).</returns>
     public static bool IsClose(double x, double y) => Math.Abs(x - y) < 1e-2;
+    // course: end
 }

@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.3
     /// <summary>Lifts a one-argument function to sequences: map(f)([x₁, …, xₙ]) = [f(x₁), …, f(xₙ)].</summary>
     /// <param name="fn">The function applied to every element.</param>
     /// <returns>A function that returns a new array and leaves its argument unchanged.</returns>
@@ -68,4 +69,5 @@ public static partial class Operators
             return acc;
         };
     }
+    // course: end
 }

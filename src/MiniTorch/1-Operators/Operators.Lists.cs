@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.3
     private static readonly Func<IEnumerable<double>, double[]> NegAll = Map(Neg);
     private static readonly Func<IEnumerable<double>, IEnumerable<double>, double[]> AddPairs = ZipWith(Add);
     private static readonly Func<IEnumerable<double>, double> SumAll = Reduce(Add, 0.0);
@@ -28,4 +29,5 @@ public static partial class Operators
     /// <param name="xs">The values.</param>
     /// <returns>x₁ · … · xₙ multiplied left to right; prod([]) = 1.</returns>
     public static double Prod(IEnumerable<double> xs) => ProdAll(xs);
+    // course: end
 }

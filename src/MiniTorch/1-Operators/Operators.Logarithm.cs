@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Operators
 {
+    // course: task 0.1
     /// <summary>The shifted natural logarithm: log(x) = ln(x + ε) with ε = <see cref="Eps"/>.</summary>
     /// <param name="x">The argument; meant for x ≥ 0.</param>
     /// <returns>ln(x + 10⁻⁶): log(0) is about −13.8 instead of −∞; NaN for x &lt; −ε (IEEE, no exception).</returns>
@@ -17,4 +18,5 @@ public static partial class Operators
     /// <param name="d">The derivative arriving from the output.</param>
     /// <returns>d / (x + 10⁻⁶): large but finite at x = 0; ±∞ at x = −ε.</returns>
     public static double LogBack(double x, double d) => d / (x + Eps);
+    // course: end
 }

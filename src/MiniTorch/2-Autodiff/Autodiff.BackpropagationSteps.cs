@@ -23,6 +23,7 @@ public static partial class Autodiff
         return Walk(variable, deriv);
     }
 
+    // course: task 1.4: yield one step per variable of TopologicalSort(variable), as BackpropagationSteps' doc says
     private static IEnumerable<BackpropagationStep> Walk(IVariable variable, double deriv)
     {
         var received = new Dictionary<long, double> { [variable.UniqueId] = deriv };
@@ -51,4 +52,5 @@ public static partial class Autodiff
             yield return new BackpropagationStep(next, d, terms);
         }
     }
+    // course: end
 }

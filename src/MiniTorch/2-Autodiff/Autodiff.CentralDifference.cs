@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Autodiff
 {
+    // course: task 1.1
     /// <summary>
     /// Estimates ∂f/∂xᵢ numerically (Task 1.1): (f(…, xᵢ + ε, …) − f(…, xᵢ − ε, …)) / 2ε.
     /// </summary>
@@ -25,6 +26,7 @@ public static partial class Autodiff
         var below = f(shifted);
         return (above - below) / (2.0 * epsilon);
     }
+    // course: end
 
     /// <summary>
     /// Central difference for a function of scalars (Task 1.1): evaluates <paramref name="f"/> on fresh scalars with

@@ -2,6 +2,7 @@ namespace MiniTorch;
 
 public static partial class Autodiff
 {
+    // course: task 1.4
     /// <summary>
     /// Lists every non-constant variable that <paramref name="variable"/> depends on, itself first, each one before
     /// the variables it was computed from (Task 1.4).
@@ -43,4 +44,5 @@ public static partial class Autodiff
         order.Sort((a, b) => b.UniqueId.CompareTo(a.UniqueId));
         return order;
     }
+    // course: end
 }

@@ -7,6 +7,7 @@ public sealed partial class Scalar
     // The graph shapes follow MiniTorch node for node: a − b is Add(a, Neg(b)), a / b is Mul(a, Inv(b)),
     // a > b is Lt(b, a), and a plain number becomes a constant.
 
+    // course: task 1.2
     /// <summary>a + b, recorded as Add.</summary>
     /// <param name="a">The left term.</param>
     /// <param name="b">The right term.</param>
@@ -145,4 +146,5 @@ public sealed partial class Scalar
     /// <summary>max(this, 0), recorded as Relu.</summary>
     /// <returns>The rectified value.</returns>
     public Scalar Relu() => Apply<Relu>(this);
+    // course: end
 }

@@ -16,11 +16,15 @@ public sealed partial class Scalar : IVariable
     /// <summary>Backpropagates from this scalar: every leaf it depends on receives ∂this/∂leaf · <paramref name="dOutput"/>.</summary>
     /// <param name="dOutput">The derivative to start from, 1 by default.</param>
     /// <remarks>
-    /// Gives exactly the results of <see cref="Autodiff.Backpropagate"/>, through a faster walk made for scalars
-    /// (<see cref="ScalarBackpropagation"/>). Derivatives add up over repeated calls; call <see cref="ClearDerivative"/>
-    /// on the leaves to start again. Graphs that share scalars must not be backpropagated on two threads at once.
+    /// Gives exactly the results of <see cref="Autodiff.Backpropagate"/>. Derivatives add up over repeated calls; call
+    /// <see cref="ClearDerivative"/> on the leaves to start again. Graphs that share scalars must not be backpropagated
+    /// on two threads at once.
     /// </remarks>
+    // course: replace with public void Backward(double dOutput = 1.0) => Autodiff.Backpropagate(this, dOutput);
+    // The library runs a faster walk made for scalars, with the same results bit for bit (ScalarBackpropagation);
+    // the course runs the learner's Autodiff.Backpropagate, so that nothing hides a mistake in it.
     public void Backward(double dOutput = 1.0) => ScalarBackpropagation.Run(this, dOutput);
+    // course: end
 
     /// <summary>Adds <paramref name="x"/> to this leaf's derivative (starting from 0 when it has none).</summary>
     /// <param name="x">A contribution to ∂out/∂this.</param>
@@ -37,6 +41,7 @@ public sealed partial class Scalar : IVariable
         leaf.HasDerivative = true;
     }
 
+    // course: task 1.3
     /// <summary>
     /// The chain rule for one computed scalar (Task 1.3): calls the backward pass of the function that produced it and
     /// pairs each input with d · ∂this/∂input.
@@ -79,6 +84,7 @@ public sealed partial class Scalar : IVariable
             throw NonFiniteDerivative(function.Name, local, dOutput);
         }
     }
+    // course: end
 
     private AnomalyException NonFiniteDerivative(string function, ReadOnlySpan<double> local, double dOutput) =>
         new(string.Create(

@@ -18,6 +18,7 @@ public class Module
     /// <summary>True in training mode (the default), false in evaluation mode.</summary>
     public bool Training { get; private set; } = true;
 
+    // course: task 0.4
     /// <summary>The direct children, in the order they were added.</summary>
     /// <returns>The child modules; not their descendants.</returns>
     public IReadOnlyList<Module> Modules() => [.. _modules.Values];
@@ -57,6 +58,7 @@ public class Module
 
         return result;
     }
+    // course: end
 
     /// <summary>Looks up a parameter by name or dotted path, for example <c>b.c.p3</c>.</summary>
     /// <param name="path">The parameter's name, prefixed by the names of the child modules that lead to it.</param>
@@ -184,6 +186,7 @@ public class Module
         }
     }
 
+    // course: task 0.4: set Training on this module and on every descendant, without recursion
     private void SetTraining(bool training)
     {
         var pending = new Stack<Module>();
@@ -197,4 +200,5 @@ public class Module
             }
         }
     }
+    // course: end
 }

@@ -14,6 +14,7 @@ public sealed class OperatorPropertiesTests
     public void Sigmoid_lies_between_zero_and_one() =>
         Small.Sample(x => Assert.InRange(Sigmoid(x), 0.0, 1.0));
 
+    // course: task 0.2: a property test with CsCheck that checks what its name says (the first test is an example)
     [Fact]
     public void One_minus_sigmoid_is_sigmoid_of_the_negation() =>
         Small.Sample(x => Assert.True(IsClose(1.0 - Sigmoid(x), Sigmoid(-x))));
@@ -52,4 +53,5 @@ public sealed class OperatorPropertiesTests
             var numeric = (Log(x + 1e-6) - Log(x - 1e-6)) / 2e-6;
             Assert.True(Math.Abs(LogBack(x, d) - (d * numeric)) <= 1e-4 * (1 + Math.Abs(d * numeric)));
         });
+    // course: end
 }

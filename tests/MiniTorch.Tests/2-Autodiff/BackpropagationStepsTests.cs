@@ -99,9 +99,11 @@ public sealed class BackpropagationStepsTests
         Assert.Equal(first, second);
     }
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void A_missing_variable_is_rejected_when_asked_not_when_enumerated() =>
         Assert.Throws<ArgumentNullException>(() => Autodiff.BackpropagationSteps(null!, 1.0));
+    // course: end
 
     [Fact]
     public void Summing_the_leaf_steps_gives_the_derivatives_of_Backward_bit_for_bit_on_random_graphs()

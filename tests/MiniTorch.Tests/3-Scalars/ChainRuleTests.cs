@@ -60,6 +60,7 @@ public sealed class ChainRuleTests
         Assert.Contains("scalar w is a leaf", error.Message, StringComparison.Ordinal);
     }
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Only_leaves_accumulate_derivatives()
     {
@@ -68,4 +69,5 @@ public sealed class ChainRuleTests
         var error = Assert.Throws<InvalidOperationException>(() => computed.AccumulateDerivative(1.0));
         Assert.Contains("Only leaf variables can have derivatives", error.Message, StringComparison.Ordinal);
     }
+    // course: end
 }

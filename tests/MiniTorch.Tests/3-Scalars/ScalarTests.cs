@@ -28,6 +28,7 @@ public sealed class ScalarTests
     public void Division_by_zero_gives_the_same_infinity_as_plain_arithmetic() =>
         Assert.Equal(double.PositiveInfinity, TestFunctions.OneArgument["inv"].OnScalars(new Scalar(-3.5)).Data);
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void A_scalar_prints_with_six_decimals() => Assert.Equal("Scalar(10.000000)", new Scalar(10.0).ToString());
 
@@ -54,6 +55,7 @@ public sealed class ScalarTests
         Assert.True(x.History.Context.NoGrad);
         Assert.True(x.History.Context.SavedValues.IsEmpty);
     }
+    // course: end
 
     [Fact]
     public void Ids_grow_with_creation_order()
@@ -134,12 +136,14 @@ public sealed class ScalarTests
     public void Operations_on_constants_alone_fold_into_a_constant() =>
         Assert.True((Scalar.Constant(2.0) * Scalar.Constant(3.0)).IsConstant);
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Apply_checks_the_number_of_inputs()
     {
         var error = Assert.Throws<ArgumentException>(() => Scalar.Apply<MiniTorch.Functions.Mul>(new Scalar(1.0)));
         Assert.Contains("Mul takes 2 input(s), but 1 were given", error.Message, StringComparison.Ordinal);
     }
+    // course: end
 
     [Fact]
     public void The_history_holds_the_handle_of_the_function_that_computed_the_scalar()
@@ -155,6 +159,7 @@ public sealed class ScalarTests
         Assert.Equal(10.0, fused.Data);
     }
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Apply_rejects_a_missing_input_for_any_number_of_inputs()
     {
@@ -181,6 +186,7 @@ public sealed class ScalarTests
         Assert.Equal([4.0], context.SavedValues.ToArray());
         Assert.Equal(0, idle.SavedValues.Length);
     }
+    // course: end
 
     /// <summary>Close within 10⁻² as in the reference, or the very same value (so that ∞ = ∞ at a pole).</summary>
     private static bool SameValue(double expected, double actual) =>

@@ -38,6 +38,7 @@ public sealed class ModuleTests
             Assert.Equal(extra + 2, module.NamedParameters().Count(p => !p.Key.Contains('.', StringComparison.Ordinal)));
         });
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Parameters_keep_their_values_and_are_found_by_dotted_path()
     {
@@ -46,6 +47,7 @@ public sealed class ModuleTests
         Assert.Equal(3.0, outer.GetParameter("b.c.p3").Value.Data);
         Assert.Equal("p3", outer.GetParameter("b.c.p3").Name);
     }
+    // course: end
 
     [Fact]
     public void Train_and_eval_reach_every_descendant()
@@ -70,6 +72,7 @@ public sealed class ModuleTests
         Assert.False(outer.GetModule("b.c").Training);
     }
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Calling_a_module_runs_its_forward()
     {
@@ -94,6 +97,7 @@ public sealed class ModuleTests
         var error = Assert.Throws<ArgumentException>(() => module.AddModule("w", new Module()));
         Assert.Contains("'w'", error.Message, StringComparison.Ordinal);
     }
+    // course: end
 
     [Fact]
     public void Asking_for_a_missing_parameter_or_child_names_it()
@@ -108,6 +112,7 @@ public sealed class ModuleTests
         Assert.Contains("Children: c", missingChild.Message, StringComparison.Ordinal);
     }
 
+    // course: omit: tests code the course gives, not a task piece
     [Fact]
     public void Printing_shows_the_tree_pytorch_style() =>
         Assert.Equal("Outer(\n  (a): Inner()\n  (b): Middle(\n    (c): Inner()\n  )\n)", new Outer().ToString());
@@ -121,6 +126,7 @@ public sealed class ModuleTests
         Assert.Equal(7.0, parameter.Value.Data);
         Assert.True(parameter.Value.IsLeaf);
     }
+    // course: end
 
     private sealed class Inner : Module
     {
@@ -152,10 +158,12 @@ public sealed class ModuleTests
         }
     }
 
+    // course: omit: tests code the course gives, not a task piece
     private sealed class Doubler : Module<Scalar, Scalar>
     {
         public override Scalar Forward(Scalar input) => input * 2.0;
     }
 
     private sealed class NoForward : Module<Scalar, Scalar>;
+    // course: end
 }

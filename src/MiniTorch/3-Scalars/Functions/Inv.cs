@@ -9,16 +9,20 @@ public readonly struct Inv : IScalarFunction
     /// <inheritdoc/>
     public static int Arity => 1;
 
+    // course: task 1.2: Inv's value, saving in ctx what Backward needs (see the summary of Inv)
     /// <inheritdoc/>
     public static double Forward(Context ctx, ReadOnlySpan<double> inputs)
     {
         ctx.SaveForBackward(inputs[0]);
         return Operators.Inv(inputs[0]);
     }
+    // course: end
 
+    // course: task 1.4: Inv's derivatives times dOutput, into dInputs (see the summary of Inv)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Operators.InvBack(ctx.SavedValues[0], dOutput);
     }
+    // course: end
 }
