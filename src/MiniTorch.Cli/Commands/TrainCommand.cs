@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Cli.Commands;
 

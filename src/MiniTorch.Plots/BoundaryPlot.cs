@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>
 /// The decision picture: the model's output over [0, 1]² as a heatmap (blue where it says class 0, red where it says

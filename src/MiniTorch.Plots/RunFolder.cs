@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MiniTorch.Cli.Plots;
 
-namespace MiniTorch.Cli.Commands;
+namespace MiniTorch.Plots;
 
 /// <summary>The files of a training run, each written atomically into one folder.</summary>
 internal static class RunFolder
