@@ -42,6 +42,7 @@ internal static class MiniTorchCommand
             TrainCommand.Create(),
             EvalCommand.Create(),
             BenchCommand.Create(environment.BenchTiming),
+            ServeCommand.Create(),
         };
         return root;
     }

@@ -79,6 +79,13 @@ internal static class RunFolder
         PlotFiles.SaveGrid([.. panels.Select(p => p.Plot)], columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);
     }
 
+    /// <summary>What trained a model, for the boundary's title: <c>hidden 10, after 500 epochs</c>.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="epochs">The epochs completed.</param>
+    /// <returns>The caption.</returns>
+    public static string BoundaryCaption(TrainingSettings settings, int epochs) =>
+        string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {epochs} epochs");
+
     private static string Accuracy(int correct, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");
 

@@ -164,7 +164,7 @@ internal sealed class TrainCommand
             CultureInfo.InvariantCulture,
             $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
         RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
-        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {settings.Hidden}, after {final.Epoch} epochs");
+        var caption = RunFolder.BoundaryCaption(settings, final.Epoch);
         var panel = console.ShowProgress(
             $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
         return (outcome, interrupted, panel);
