@@ -27,7 +27,7 @@ internal static class TrainingEndpoints
         api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
         api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
         api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
-            sessions.Find(id) is { } session ? Results.Ok(session.Read(_ => ModuleView.Of(session.Network))) : Unknown(id));
+            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id));
         api.MapGet("/{id}/files/{name}", Download);
     }
 
@@ -46,7 +46,7 @@ internal static class TrainingEndpoints
     private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
     {
         var (setup, problem) = await ReadSetupAsync(request);
-        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.Settings.CreateNetwork()));
+        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.Settings.CreateNetwork(), []));
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
@@ -77,16 +77,19 @@ internal static class TrainingEndpoints
         }
 
         return session.TryAttach()
-            ? TypedResults.ServerSentEvents(Stream(session, sessions, context.RequestAborted))
+            ? TypedResults.ServerSentEvents(Stream(session, sessions, context.Response, context.RequestAborted))
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The training's stream is already open.", detail: "A training has one event stream; start a new training to watch again.");
     }
 
     // The stream ends with an "end" event, on which the page closes it. If the page goes away first, the training stops.
-    private static async IAsyncEnumerable<SseItem<object>> Stream(TrainingSession session, TrainingSessions sessions, [EnumeratorCancellation] CancellationToken aborted)
+    private static async IAsyncEnumerable<SseItem<object>> Stream(
+        TrainingSession session, TrainingSessions sessions, HttpResponse response, [EnumeratorCancellation] CancellationToken aborted)
     {
         var ended = false;
         try
         {
+            // The headers go out now, so that the page knows the stream is open before the first epoch.
+            await response.Body.FlushAsync(aborted);
             await foreach (var frame in session.Frames.ReadAllAsync(aborted))
             {
                 yield return new SseItem<object>(frame, "frame");

@@ -25,6 +25,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = new();
+    private double?[] _gradients = [];
     private bool _running;
     private int _steps;
     private int _attached;
@@ -115,6 +116,16 @@ internal sealed class TrainingSession : IDisposable
         }
     }
 
+    /// <summary>The module view: the tree, and each parameter with the gradient its last step used.</summary>
+    /// <returns>The view.</returns>
+    public ModuleView ReadModule()
+    {
+        lock (_gate)
+        {
+            return ModuleView.Of(Network, _gradients);
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -139,7 +150,7 @@ internal sealed class TrainingSession : IDisposable
                 lock (_gate)
                 {
                     _clock.Start();
-                    outcome = _trainer.Train(1);
+                    outcome = _trainer.Train(1, new BeforeStep(KeepGradients));
                     _clock.Stop();
                     report = outcome.Final with { Epoch = _reports.Count + 1, Elapsed = _clock.Elapsed };
                     _reports.Add(report);
@@ -175,6 +186,9 @@ internal sealed class TrainingSession : IDisposable
             Finish("stopped", Invariant($"training stopped after {_reports.Count} epochs"));
         }
     }
+
+    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
+    private void KeepGradients() => _gradients = [.. Network.Parameters().Select(p => p.Value.Derivative)];
 
     private async Task WaitForTurnAsync()
     {
@@ -217,4 +231,10 @@ internal sealed class TrainingSession : IDisposable
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Runs an action when the trainer reports an epoch, which it does before the epoch's step.</summary>
+    private sealed class BeforeStep(Action action) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => action();
+    }
 }
