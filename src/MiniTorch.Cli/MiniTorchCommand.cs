@@ -39,6 +39,7 @@ internal static class MiniTorchCommand
             new VersionOption(),
             GradCommand.Create(),
             GraphCommand.Create(environment.FindDot),
+            PlotCommand.Create(),
             TrainCommand.Create(),
             EvalCommand.Create(),
             BenchCommand.Create(environment.BenchTiming),

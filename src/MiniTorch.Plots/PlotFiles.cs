@@ -18,6 +18,27 @@ internal static class PlotFiles
         AtomicFile.WriteAllText(Path.Combine(folder, name + ".svg"), plot.GetSvgXml(width, height));
     }
 
+    /// <summary>Writes one file, a PNG or an SVG as its extension says (<c>.png</c> or <c>.svg</c>, any case).</summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="width">The width in pixels.</param>
+    /// <param name="height">The height in pixels.</param>
+    /// <exception cref="ArgumentException">The extension is neither <c>.png</c> nor <c>.svg</c>.</exception>
+    public static void SaveAs(Plot plot, string path, int width, int height)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".png":
+                AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+                break;
+            case ".svg":
+                AtomicFile.WriteAllText(path, plot.GetSvgXml(width, height));
+                break;
+            default:
+                throw new ArgumentException($"'{path}' is neither a .png nor an .svg file.", nameof(path));
+        }
+    }
+
     /// <summary>
     /// Writes <c>name.png</c> and <c>name.svg</c> into <paramref name="folder"/>: the plots in a grid of
     /// <paramref name="columns"/> columns, row by row, each in a cell of the given size.

@@ -15,6 +15,11 @@ internal sealed class TrainCommand
     private readonly Option<string?> _dataset = CommonOptions.Dataset(
         "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).", "xor");
 
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = $"A CSV file of your own points, x1,x2,label per line (label 0 or 1, x1 and x2 in [0, 1], not rescaled; at most {PointsCsv.MaxPoints} points; optional header {PointsCsv.Header}); instead of --dataset and --points.",
+    };
+
     private readonly Option<int> _points = CommonOptions.Points("Number of training points", 50);
     private readonly Option<int> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", 10);
     private readonly Option<double> _rate = CommonOptions.Rate(0.5);
@@ -22,6 +27,7 @@ internal sealed class TrainCommand
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
     private readonly Option<string> _engine = new("--engine") { Description = "How gradients are computed: tape (a recorded tape, replayed per point) or graph (a Scalar graph per point); same numbers.", DefaultValueFactory = _ => TrainingEngines.Default };
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
+    private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
 
     private TrainCommand()
@@ -36,7 +42,7 @@ internal sealed class TrainCommand
     {
         var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _out,
+            _dataset, _data, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _snapshots, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -46,10 +52,11 @@ internal sealed class TrainCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var runs = ReadSettings(parseResult);
+        var (runs, label) = ReadPlans(parseResult);
         var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
         var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
-        var folder = parseResult.GetValue(_out) ?? DefaultFolder(parseResult.GetValue(_dataset)!);
+        var snapshots = FilmStrip.ParseEpochs(parseResult.GetValue(_snapshots), runs[0].Epochs);
+        var folder = parseResult.GetValue(_out) ?? DefaultFolder(label);
         using var owned = OwnedRunFolder.Claim(folder);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = TerminationSignals.Listen(stop);
@@ -58,17 +65,17 @@ internal sealed class TrainCommand
         {
             var console = new TrainingConsole(output);
             var summaries = new List<RunSummary>();
-            foreach (var settings in runs)
+            foreach (var plan in runs)
             {
                 var runFolder = owned.Staging;
-                var name = settings.Dataset.ToLowerInvariant();
+                var name = plan.Data.Name.ToLowerInvariant();
                 if (runs.Count > 1)
                 {
                     runFolder = Directory.CreateDirectory(Path.Combine(owned.Staging, name)).FullName;
-                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {settings.Dataset}: hidden {settings.Hidden}, {settings.Points} points, rate {settings.LearningRate}, {settings.Epochs} epochs, seed {settings.Seed}"));
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: hidden {plan.Hidden}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
                 }
 
-                var (outcome, interrupted, panel) = TrainOne(settings, engine, threads, runFolder, console, stop.Token);
+                var (outcome, interrupted, panel) = TrainOne(plan, engine, threads, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
                 if (outcome.DivergedAtEpoch is { } epoch)
                 {
                     owned.Publish();
@@ -78,13 +85,13 @@ internal sealed class TrainCommand
 
                 if (panel is not null)
                 {
-                    summaries.Add(new RunSummary(settings, outcome.Final, name));
+                    summaries.Add(new RunSummary(plan, outcome.Final, name));
                     panels.Add(panel);
                 }
 
                 if (interrupted)
                 {
-                    var where = runs.Count > 1 ? $" of {settings.Dataset}" : string.Empty;
+                    var where = runs.Count > 1 ? $" of {plan.Data.Name}" : string.Empty;
                     if (panels.Count == 0)
                     {
                         error.WriteLine("training interrupted before the first epoch ended; wrote nothing");
@@ -125,20 +132,21 @@ internal sealed class TrainCommand
     }
 
     /// <summary>
-    /// Trains one network and writes its files: log.csv and model.json first, then the pictures. Returns the outcome,
-    /// whether <paramref name="stop"/> ended training early, and the boundary panel unless training diverged or no
-    /// epoch was completed (then there is no model to save).
+    /// Trains one network and writes its files: log.csv and model.json (for a built-in dataset) first, then the
+    /// pictures. Returns the outcome, whether <paramref name="stop"/> ended training early, and the boundary panel
+    /// unless training diverged or no epoch was completed (then there is no model to save). With
+    /// <paramref name="strip"/>, also the film strip.
     /// </summary>
-    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingSettings settings, string engineName, int threads, string folder, TrainingConsole console, CancellationToken stop)
+    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string engineName, int threads, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
     {
-        var network = settings.CreateNetwork();
-        var data = settings.CreateDataset();
+        var network = plan.CreateNetwork();
+        var data = plan.Data;
         var engine = TrainingEngines.Create(engineName, threads);
         TrainingOutcome outcome;
         bool interrupted;
         try
         {
-            (outcome, interrupted) = console.Train(new Trainer(network, data, settings.LearningRate, engine), settings.Epochs, settings.Dataset, stop);
+            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine), plan.Epochs, data.Name, stop, report => strip?.Observe(report, network));
         }
         finally
         {
@@ -153,39 +161,84 @@ internal sealed class TrainCommand
         RunFolder.WriteLog(folder, outcome.Epochs);
         if (outcome.Diverged)
         {
-            RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
+            RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
             return (outcome, interrupted, null);
         }
 
         var final = outcome.Final;
         var completed = interrupted ? final.Epoch : (int?)null;
-        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+        if (plan.Recorded is { } settings)
+        {
+            ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+        }
+
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
-        RunFolder.WriteLossPlot(folder, outcome.Epochs, settings);
-        var caption = RunFolder.BoundaryCaption(settings, final.Epoch);
+            $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
+        RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
+        strip?.Finish(outcome.Epochs.Count, network);
+        strip?.Write(folder, data);
+        var caption = RunFolder.BoundaryCaption(plan.Hidden, final.Epoch);
         var panel = console.ShowProgress(
-            $"{settings.Dataset} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
+            $"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
         return (outcome, interrupted, panel);
     }
 
-    private List<TrainingSettings> ReadSettings(ParseResult parseResult)
+    /// <summary>
+    /// Checks the options and returns the runs to train, with the name that starts the default folder's: the dataset,
+    /// <c>all</c>, or the stem of the <c>--data</c> file.
+    /// </summary>
+    private (List<TrainingPlan> Runs, string Label) ReadPlans(ParseResult parseResult)
     {
+        var hidden = OptionChecks.Hidden(parseResult.GetValue(_hidden));
+        var rate = OptionChecks.Rate(parseResult.GetValue(_rate));
+        var epochs = OptionChecks.Epochs(parseResult.GetValue(_epochs));
+        var seed = parseResult.GetValue(_seed);
+        if (parseResult.GetValue(_data) is { } file)
+        {
+            if (parseResult.GetResult(_dataset) is { Implicit: false } || parseResult.GetResult(_points) is { Implicit: false })
+            {
+                throw new UsageException("--data cannot be combined with --dataset or --points: the file gives the points");
+            }
+
+            return ([new TrainingPlan(ReadPoints(file), hidden, rate, epochs, seed, Recorded: null)], FileStem(file));
+        }
+
         var name = parseResult.GetValue(_dataset)!;
         var all = string.Equals(name, AllDatasets, StringComparison.OrdinalIgnoreCase);
         var datasets = all ? [.. Datasets.Names] : new List<string> { OptionChecks.Dataset(name) };
         var points = OptionChecks.Points(parseResult.GetValue(_points));
-        var hidden = OptionChecks.Hidden(parseResult.GetValue(_hidden));
         var hiddenGiven = parseResult.GetResult(_hidden) is { Implicit: false };
-        var rate = OptionChecks.Rate(parseResult.GetValue(_rate));
-        var epochs = OptionChecks.Epochs(parseResult.GetValue(_epochs));
-        var seed = parseResult.GetValue(_seed);
-        return
+        List<TrainingPlan> runs =
         [
-            .. datasets.Select(dataset => new TrainingSettings(
-                dataset, points, all && !hiddenGiven ? TrainingSettings.RecommendedHidden(dataset) : hidden, rate, epochs, seed)),
+            .. datasets.Select(dataset => TrainingPlan.Of(new TrainingSettings(
+                dataset, points, all && !hiddenGiven ? TrainingSettings.RecommendedHidden(dataset) : hidden, rate, epochs, seed))),
         ];
+        return (runs, name);
+    }
+
+    private static Dataset ReadPoints(string path)
+    {
+        try
+        {
+            using var reader = File.OpenText(path);
+            return PointsCsv.Read(reader, Path.GetFileName(path));
+        }
+        catch (PointsCsvException problem)
+        {
+            throw new UsageException($"--data {path}, {problem.Message}", problem);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException($"cannot read --data '{path}': {problem.Message}", problem);
+        }
+    }
+
+    // The file's name without extension, as a folder name: letters, digits, '-' and '_' kept, anything else a '-'.
+    private static string FileStem(string path)
+    {
+        var stem = new string([.. Path.GetFileNameWithoutExtension(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]).Trim('-');
+        return stem.Length == 0 ? "points" : stem;
     }
 
     private static string DefaultFolder(string dataset) =>

@@ -71,18 +71,19 @@ internal sealed class TrainingConsole
     /// <param name="epochs">How many epochs.</param>
     /// <param name="label">A short name for the bar, for example the dataset.</param>
     /// <param name="stop">Stops training between epochs.</param>
+    /// <param name="everyEpoch">Also receives every epoch's report, before that epoch's step, or <see langword="null"/>.</param>
     /// <returns>
     /// What the trainer returned, and whether <paramref name="stop"/> ended it early: then the outcome holds the epochs
     /// completed (perhaps none), and the model the values after the last of them.
     /// </returns>
-    public (TrainingOutcome Outcome, bool Interrupted) Train(Trainer trainer, int epochs, string label, CancellationToken stop)
+    public (TrainingOutcome Outcome, bool Interrupted) Train(Trainer trainer, int epochs, string label, CancellationToken stop, Action<EpochReport>? everyEpoch = null)
     {
         var reports = new List<EpochReport>();
         (TrainingOutcome, bool) Run(Action<EpochReport> show)
         {
             try
             {
-                return (trainer.Train(epochs, new Reporter<EpochReport>(report => { reports.Add(report); show(report); }), stop), false);
+                return (trainer.Train(epochs, new Reporter<EpochReport>(report => { reports.Add(report); everyEpoch?.Invoke(report); show(report); }), stop), false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

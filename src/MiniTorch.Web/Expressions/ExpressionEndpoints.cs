@@ -51,6 +51,8 @@ internal static class ExpressionEndpoints
         var values = expression.Variables.ToDictionary(
             v => v.Name, v => body.Values?.GetValueOrDefault(v.Name, ExpressionRequest.DefaultValue) ?? ExpressionRequest.DefaultValue, StringComparer.Ordinal);
         var evaluation = expression.Evaluate(values);
+        var steps = BackwardStepView.Walk(evaluation.Output);
+        var forwardDot = GraphExport.ToDot(evaluation.Output);
         evaluation.Output.Backward();
         var point = evaluation.Variables.Select(v => v.Data).ToArray();
         var variables = evaluation.Variables.Select((leaf, i) =>
@@ -60,7 +62,7 @@ internal static class ExpressionEndpoints
             var passed = Math.Abs(derivative - numeric) <= Tolerance + (Tolerance * Math.Abs(numeric));
             return new VariableResult(leaf.Name, leaf.Data, Text(derivative), Text(numeric), passed);
         });
-        return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), [.. variables], GraphExport.ToDot(evaluation.Output)));
+        return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), [.. variables], GraphExport.ToDot(evaluation.Output), forwardDot, steps));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Malformed(ExpressionException error) =>
@@ -88,7 +90,9 @@ internal static class ExpressionEndpoints
 /// <param name="Value">Its value, in round-trip form.</param>
 /// <param name="Variables">Each variable, in order of first occurrence.</param>
 /// <param name="Dot">The computation graph after the backward pass, in the DOT language.</param>
-internal sealed record ExpressionResult(string Value, VariableResult[] Variables, string Dot);
+/// <param name="ForwardDot">The graph before the backward pass (no derivatives yet), for stepping through it.</param>
+/// <param name="Steps">The backward pass, step by step.</param>
+internal sealed record ExpressionResult(string Value, VariableResult[] Variables, string Dot, string ForwardDot, BackwardStepView[] Steps);
 
 /// <summary>One variable of an expression.</summary>
 /// <param name="Name">Its name.</param>

@@ -47,10 +47,10 @@ internal static class RunDownloads
                         RunFolder.WriteLog(folder, reports);
                         break;
                     case "loss.png" or "loss.svg":
-                        RunFolder.WriteLossPlot(folder, reports, settings);
+                        RunFolder.WriteLossPlot(folder, reports, session.Data, settings.Hidden, settings.LearningRate);
                         break;
                     default:
-                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(settings, final.Epoch)))
+                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(settings.Hidden, final.Epoch)))
                         {
                             break;
                         }

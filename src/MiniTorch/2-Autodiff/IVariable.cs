@@ -9,7 +9,7 @@ public interface IVariable
     /// <summary>
     /// A number that identifies the variable and grows with creation order: a variable's id must be larger than the ids
     /// of all its <see cref="Parents"/>. <see cref="Autodiff.TopologicalSort"/> relies on this to order the graph
-    /// without recursion, hashing or visited marks.
+    /// without recursion: sorting the reachable variables by id, newest first, is a topological order.
     /// </summary>
     long UniqueId { get; }
 

@@ -71,5 +71,15 @@ public sealed record TrainingSettings
     /// <see cref="SplitMix64.Mix"/>(seed): a stream unrelated to the points' (the same seed would repeat their numbers).
     /// </summary>
     /// <returns>A new network of width H.</returns>
-    public Network CreateNetwork() => new(Hidden, new SplitMix64(SplitMix64.Mix(Seed)));
+    public Network CreateNetwork() => CreateNetwork(Hidden, Seed);
+
+    /// <summary>
+    /// Creates the network a run of width <paramref name="hidden"/> and seed <paramref name="seed"/> starts from, as
+    /// <see cref="CreateNetwork()"/> does; for training on points that are not one of <see cref="Datasets.Names"/>,
+    /// such as a <see cref="PointsCsv"/> file, with the same initial parameters.
+    /// </summary>
+    /// <param name="hidden">H, the hidden width, at least 1.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <returns>A new network of width H.</returns>
+    public static Network CreateNetwork(int hidden, ulong seed) => new(hidden, new SplitMix64(SplitMix64.Mix(seed)));
 }

@@ -145,10 +145,6 @@ public sealed class ScalarBackwardTests
         Assert.Equal(2 * ((2 * 2.0) + 3.0), x.Derivative);
     }
 
-    /// <summary>
-    /// Builds a random graph over three leaves, with shared nodes, every function, and a function whose two local
-    /// derivatives differ (so the order in which a node used twice by one function receives them matters).
-    /// </summary>
     // The same leaves reached, and the same derivatives to the bit (0 and −0 differ).
     private static void AssertSameBits(double?[] expected, double?[] actual)
     {
@@ -158,34 +154,8 @@ public sealed class ScalarBackwardTests
 
     private static double?[] Derivatives(int seed, double a, double b, double c, Action<Scalar> backpropagate, int spacing = 0)
     {
-        var random = new Random(seed);
-        Scalar[] leaves = [new(a), new(b), new(c)];
-        var nodes = new List<Scalar>(leaves);
-        for (var i = random.Next(1, 60); i > 0; i--)
-        {
-            for (var gap = spacing == 0 ? 0 : random.Next((int)Math.Pow(10, spacing + 1)); gap > 0; gap--)
-            {
-                _ = Scalar.Constant(gap);
-            }
-
-            var p = nodes[random.Next(nodes.Count)];
-            var q = random.Next(3) == 0 ? p : nodes[random.Next(nodes.Count)];
-            nodes.Add(random.Next(10) switch
-            {
-                0 => p + q,
-                1 => p * q,
-                2 => p - (q * 0.5),
-                3 => p / (q.Exp() + 1.0),
-                4 => p.Sigmoid(),
-                5 => (p + 1.0).Relu(),
-                6 => (p * p).Log(),
-                7 => (p < q) + p.Eq(q) + p,
-                8 => Scalar.Apply<Function2>(p, q).Sigmoid(),
-                _ => -p,
-            });
-        }
-
-        backpropagate(nodes[^1] + nodes[random.Next(nodes.Count)]);
+        var (leaves, output) = RandomScalarGraphs.Build(seed, a, b, c, spacing);
+        backpropagate(output);
         return [.. leaves.Select(leaf => leaf.Derivative)];
     }
 }

@@ -2,6 +2,7 @@
 // central-difference check, and the computation graph drawn from the server's DOT text.
 import { send, problemText } from './api.js';
 import { readSetting, writeSettings } from './url-state.js';
+import { startBackward } from './backward.js';
 
 const element = id => document.getElementById(id);
 const values = new Map();
@@ -109,5 +110,6 @@ export function startAutodiff() {
   if (expression !== null) element('expression').value = expression;
   readValuesFromUrl();
   element('expression').addEventListener('input', schedule);
+  startBackward();
   evaluate();
 }

@@ -1,0 +1,33 @@
+namespace MiniTorch.Expressions;
+
+/// <summary>
+/// A function of two variables and its two derivatives on a grid, as <see cref="FunctionSampling.SampleGrid"/>
+/// computes them, for heatmaps. Every table is indexed [row][column]: row j is <see cref="Ys"/>[j], column i is
+/// <see cref="Xs"/>[i]. A value that is not finite is NaN, and so are both derivatives where f is not finite.
+/// </summary>
+public sealed class FunctionGrid
+{
+    internal FunctionGrid(double[] xs, double[] ys, double[][] values, double[][] xDerivatives, double[][] yDerivatives)
+    {
+        Xs = xs;
+        Ys = ys;
+        Values = values;
+        XDerivatives = xDerivatives;
+        YDerivatives = yDerivatives;
+    }
+
+    /// <summary>The values of the first variable, one per column.</summary>
+    public IReadOnlyList<double> Xs { get; }
+
+    /// <summary>The values of the second variable, one per row.</summary>
+    public IReadOnlyList<double> Ys { get; }
+
+    /// <summary>f(x, y).</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Values { get; }
+
+    /// <summary>∂f/∂x by autodiff.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> XDerivatives { get; }
+
+    /// <summary>∂f/∂y by autodiff.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> YDerivatives { get; }
+}
