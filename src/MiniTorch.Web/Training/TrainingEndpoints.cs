@@ -93,6 +93,9 @@ internal static class TrainingEndpoints
             await foreach (var frame in session.Frames.ReadAllAsync(aborted))
             {
                 yield return new SseItem<object>(frame, "frame");
+
+                // The frame has been written when the stream asks for the next one; it goes out now, not when a buffer fills.
+                await response.Body.FlushAsync(aborted);
             }
 
             ended = true;

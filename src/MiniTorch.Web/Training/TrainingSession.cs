@@ -143,7 +143,7 @@ internal sealed class TrainingSession : IDisposable
         {
             while (_reports.Count < settings.Epochs)
             {
-                await WaitForTurnAsync().ConfigureAwait(false);
+                await WaitForTurnAsync(pending).ConfigureAwait(false);
                 TrainingOutcome outcome;
                 EpochReport report;
                 bool running;
@@ -190,7 +190,8 @@ internal sealed class TrainingSession : IDisposable
     // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
     private void KeepGradients() => _gradients = [.. Network.Parameters().Select(p => p.Value.Derivative)];
 
-    private async Task WaitForTurnAsync()
+    // Returns when the next epoch may run. A pause that came between epochs first sends the epochs not yet shown.
+    private async Task WaitForTurnAsync(List<EpochRow> pending)
     {
         while (true)
         {
@@ -206,6 +207,12 @@ internal sealed class TrainingSession : IDisposable
                     _steps--;
                     return;
                 }
+            }
+
+            if (pending.Count > 0)
+            {
+                await SendAsync(pending, "paused").ConfigureAwait(false);
+                continue;
             }
 
             await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace MiniTorch.Web.Tests.Api;
 /// The sandbox on Kestrel at a free loopback port, started as <c>minitorch serve --port 0</c> starts it, for the browser
 /// tests.
 /// </summary>
-public sealed class LiveSandbox : IAsyncLifetime, IAsyncDisposable
+public sealed class LiveSandbox : IAsyncLifetime
 {
     private readonly int _maxTrainings;
     private WebApplication? _server;
@@ -37,8 +37,6 @@ public sealed class LiveSandbox : IAsyncLifetime, IAsyncDisposable
     {
         (_server, Address) = await SandboxServer.StartAsync(0, new SandboxOptions { MaxTrainings = _maxTrainings });
     }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()
     {

@@ -78,6 +78,28 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task Pause_stops_a_running_training_after_the_epoch_under_way()
+    {
+        using var client = _factory.CreateClient();
+        var id = (await PostAsync(client, "/api/trainings", new { epochs = 100_000, points = 20, hidden = 3 }, HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var events = await OpenAsync(client, id!);
+        await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
+        await events.UntilAsync("frame");
+
+        await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/pause");
+        JsonElement frame;
+        do
+        {
+            frame = await events.UntilAsync("frame");
+        }
+        while (frame.GetProperty("state").GetString() == "running");
+
+        Assert.Equal("paused", frame.GetProperty("state").GetString());
+        Assert.True(frame.GetProperty("epoch").GetInt32() < 100_000);
+        await SendAsync(client, HttpMethod.Delete, $"/api/trainings/{id}");
+    }
+
+    [Fact]
     public async Task Reset_stops_the_training_and_its_stream_ends_with_a_stopped_event()
     {
         using var client = _factory.CreateClient();
