@@ -5,7 +5,8 @@ namespace MiniTorch.Web.Training;
 /// <summary>
 /// The server's trainings. At most <see cref="SandboxOptions.MaxTrainings"/> are unfinished at once; a finished one
 /// is kept for its downloads and module view until its page resets it, and only the newest
-/// <see cref="KeptFinished"/> finished ones are kept, so memory stays bounded however the server is used.
+/// <see cref="KeptFinished"/> finished ones (or as many as the cap, if that is more) are kept, so memory stays bounded
+/// however the server is used.
 /// </summary>
 internal sealed class TrainingSessions : IDisposable
 {
@@ -41,7 +42,7 @@ internal sealed class TrainingSessions : IDisposable
             _sessions[session.Id] = session;
         }
 
-        _ = ForgetIfNeverAttachedAsync(session);
+        _ = ForgetIfNeverAttachedAsync(session.Id);
         _ = session.Completion.ContinueWith(_ => OnFinished(session.Id), TaskScheduler.Default);
         return session;
     }
@@ -84,19 +85,20 @@ internal sealed class TrainingSessions : IDisposable
         }
     }
 
-    private async Task ForgetIfNeverAttachedAsync(TrainingSession session)
+    // Holds the id only, so that a training that is reset or finished early is not kept alive by the wait.
+    private async Task ForgetIfNeverAttachedAsync(string id)
     {
         await Task.Delay(_options.ConnectTimeout).ConfigureAwait(false);
-        if (!session.Attached)
+        if (Find(id) is { Attached: false })
         {
-            Remove(session.Id);
+            Remove(id);
         }
     }
 
     private void OnFinished(string id)
     {
         _finished.Enqueue(id);
-        while (_finished.Count > KeptFinished && _finished.TryDequeue(out var oldest))
+        while (_finished.Count > Math.Max(KeptFinished, _options.MaxTrainings) && _finished.TryDequeue(out var oldest))
         {
             Remove(oldest);
         }
