@@ -26,6 +26,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = new();
     private double?[] _gradients = [];
+    private string _shownState = "paused";
     private bool _running;
     private int _steps;
     private int _attached;
@@ -190,7 +191,8 @@ internal sealed class TrainingSession : IDisposable
     // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
     private void KeepGradients() => _gradients = [.. Network.Parameters().Select(p => p.Value.Derivative)];
 
-    // Returns when the next epoch may run. A pause that came between epochs first sends the epochs not yet shown.
+    // Returns when the next epoch may run. A pause that came between epochs first sends a paused frame, with the epochs
+    // not yet shown, so that the page never stays on "running".
     private async Task WaitForTurnAsync(List<EpochRow> pending)
     {
         while (true)
@@ -209,7 +211,7 @@ internal sealed class TrainingSession : IDisposable
                 }
             }
 
-            if (pending.Count > 0)
+            if (pending.Count > 0 || _shownState == "running")
             {
                 await SendAsync(pending, "paused").ConfigureAwait(false);
                 continue;
@@ -227,6 +229,7 @@ internal sealed class TrainingSession : IDisposable
         var picture = ModelPicture.Draw(Network, Data);
         var frame = new TrainingFrame(state, done, settings.Epochs, perEpoch, perEpoch * (settings.Epochs - done) / 1000, [.. pending], picture);
         pending.Clear();
+        _shownState = state;
         await _frames.Writer.WriteAsync(frame, _stop.Token).ConfigureAwait(false);
     }
 
