@@ -44,6 +44,7 @@ internal static class MiniTorchCommand
             EvalCommand.Create(),
             // course: omit
             BenchCommand.Create(environment.BenchTiming),
+            ServeCommand.Create(),
             // course: end
         };
         return root;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniTorch.Cli.Plots;
 using MiniTorch.Expressions;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using MiniTorch.Cli.Plots;
 using MiniTorch.Expressions;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -161,7 +161,7 @@ internal sealed class TrainCommand
         RunFolder.WriteLog(folder, outcome.Epochs);
         if (outcome.Diverged)
         {
-            RunFolder.WriteLossPlot(folder, outcome.Epochs, plan);
+            RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
             return (outcome, interrupted, null);
         }
 
@@ -175,10 +175,10 @@ internal sealed class TrainCommand
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
-        RunFolder.WriteLossPlot(folder, outcome.Epochs, plan);
+        RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
         strip?.Finish(outcome.Epochs.Count, network);
         strip?.Write(folder, data);
-        var caption = string.Create(CultureInfo.InvariantCulture, $"hidden {plan.Hidden}, after {final.Epoch} epochs");
+        var caption = RunFolder.BoundaryCaption(plan.Hidden, final.Epoch);
         var panel = console.ShowProgress(
             $"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
         return (outcome, interrupted, panel);

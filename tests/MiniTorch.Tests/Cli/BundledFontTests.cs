@@ -1,4 +1,4 @@
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Tests.Cli;
 
@@ -23,7 +23,7 @@ public sealed class BundledFontTests
     [Fact]
     public void The_font_file_has_its_licence_beside_it()
     {
-        var folder = Path.Combine(RepositoryFiles.Root, "src", "MiniTorch.Cli", "Plots", "Fonts");
+        var folder = Path.Combine(RepositoryFiles.Root, "src", "MiniTorch.Plots", "Fonts");
 
         Assert.True(File.Exists(Path.Combine(folder, "DejaVuSans.ttf")));
         Assert.Contains("Bitstream Vera", File.ReadAllText(Path.Combine(folder, "LICENSE-DejaVu.txt")), StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using MiniTorch.Cli;
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Tests.Cli;
 

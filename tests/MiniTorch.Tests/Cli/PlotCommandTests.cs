@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Tests.Cli;
 

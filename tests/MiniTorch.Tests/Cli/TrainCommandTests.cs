@@ -1,6 +1,6 @@
 using System.Globalization;
 using MiniTorch.Cli;
-using MiniTorch.Cli.Plots;
+using MiniTorch.Plots;
 
 namespace MiniTorch.Tests.Cli;
 

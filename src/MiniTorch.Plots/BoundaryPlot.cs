@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>
 /// The decision picture: the model's output over [0, 1]² as a heatmap (blue where it says class 0, red where it says
@@ -30,8 +30,7 @@ internal static class BoundaryPlot
     public static Plot Create(RecordedModel model, Dataset data, string title, IProgress<int>? rowsDone = null)
     {
         var plot = Palette.NewPlot();
-        var low = Math.Min(0.0, data.Points.Select(p => Math.Min(p.X1, p.X2)).DefaultIfEmpty(0.0).Min());
-        var high = Math.Max(1.0, data.Points.Select(p => Math.Max(p.X1, p.X2)).DefaultIfEmpty(1.0).Max());
+        var (low, high) = Square(data);
         var size = high - low;
         var outputs = new double[Cells, Cells];
         var grid = new Coordinates3d[Cells, Cells];
@@ -71,6 +70,13 @@ internal static class BoundaryPlot
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
+
+    /// <summary>The square the picture shows: [0, 1]², grown to take in every point of <paramref name="data"/>.</summary>
+    /// <param name="data">The points.</param>
+    /// <returns>The lowest and highest coordinate of the square, on both axes.</returns>
+    public static (double Low, double High) Square(Dataset data) =>
+        (Math.Min(0.0, data.Points.Select(p => Math.Min(p.X1, p.X2)).DefaultIfEmpty(0.0).Min()),
+         Math.Max(1.0, data.Points.Select(p => Math.Max(p.X1, p.X2)).DefaultIfEmpty(1.0).Max()));
 
     private static void AddPoints(Plot plot, Dataset data, int label, Color color, string legend)
     {

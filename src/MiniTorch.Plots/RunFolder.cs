@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MiniTorch.Cli.Plots;
 
-namespace MiniTorch.Cli.Commands;
+namespace MiniTorch.Plots;
 
 /// <summary>The files of a training run, each written atomically into one folder.</summary>
 internal static class RunFolder
@@ -24,11 +23,13 @@ internal static class RunFolder
     /// <summary>Writes <c>loss.png</c> and <c>loss.svg</c>.</summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="epochs">Every epoch's report.</param>
-    /// <param name="plan">What was trained, for the title and the number of points.</param>
-    public static void WriteLossPlot(string folder, IReadOnlyList<EpochReport> epochs, TrainingPlan plan)
+    /// <param name="data">The training points, for the title and the number of points.</param>
+    /// <param name="hidden">The hidden width, for the title.</param>
+    /// <param name="learningRate">The learning rate, for the title.</param>
+    public static void WriteLossPlot(string folder, IReadOnlyList<EpochReport> epochs, Dataset data, int hidden, double learningRate)
     {
-        var title = string.Create(CultureInfo.InvariantCulture, $"{plan.Data.Name}, hidden {plan.Hidden}, rate {plan.LearningRate}");
-        using var plot = LossPlot.Create(epochs, plan.Data.Count, title);
+        var title = string.Create(CultureInfo.InvariantCulture, $"{data.Name}, hidden {hidden}, rate {learningRate}");
+        using var plot = LossPlot.Create(epochs, data.Count, title);
         PlotFiles.Save(plot, folder, "loss", LossPlot.Width, LossPlot.Height);
     }
 
@@ -79,6 +80,13 @@ internal static class RunFolder
 
         PlotFiles.SaveGrid([.. panels.Select(p => p.Plot)], columns: 3, folder, "boundaries", BoundaryPlot.Width, BoundaryPlot.Height);
     }
+
+    /// <summary>What trained a model, for the boundary's title: <c>hidden 10, after 500 epochs</c>.</summary>
+    /// <param name="hidden">The hidden width.</param>
+    /// <param name="epochs">The epochs completed.</param>
+    /// <returns>The caption.</returns>
+    public static string BoundaryCaption(int hidden, int epochs) =>
+        string.Create(CultureInfo.InvariantCulture, $"hidden {hidden}, after {epochs} epochs");
 
     private static string Accuracy(int correct, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");

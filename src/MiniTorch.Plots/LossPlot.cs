@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>The training curve: total loss per epoch (left axis) and correct points per epoch (right axis).</summary>
 internal static class LossPlot

@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>Saves a plot, or several side by side, as a PNG and an SVG of the same size, each written atomically.</summary>
 internal static class PlotFiles

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>The colours and font shared by the plots: blue for class 0, red for class 1, as in MiniTorch's app.</summary>
 internal static class Palette

@@ -1,7 +1,7 @@
 using MiniTorch.Expressions;
 using ScottPlot;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>
 /// A function of one variable and its derivative: f as a line, the autodiff derivative as a line, and the central

@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace MiniTorch.Cli.Plots;
+namespace MiniTorch.Plots;
 
 /// <summary>
 /// DejaVu Sans, carried inside this assembly (Plots/Fonts/DejaVuSans.ttf, licence beside it) and handed to ScottPlot,
@@ -16,7 +16,7 @@ internal sealed class BundledFont : IFontResolver
     /// <summary>The family name the plots ask for.</summary>
     public const string Name = "DejaVu Sans";
 
-    private const string ResourceName = "MiniTorch.Cli.Plots.Fonts.DejaVuSans.ttf";
+    private const string ResourceName = "MiniTorch.Plots.Fonts.DejaVuSans.ttf";
 
     private static readonly Lazy<BundledFont> Registered = new(Register);
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MiniTorch.Expressions;
+
+namespace MiniTorch.Web.Expressions;
+
+/// <summary>
+/// The Autodiff tab's API: an expression's value, every gradient with its central-difference estimate, and the
+/// computation graph's DOT text (<see cref="GraphExport"/>), as <c>minitorch grad --check</c> and <c>minitorch graph</c>
+/// compute them.
+/// </summary>
+internal static class ExpressionEndpoints
+{
+    /// <summary>The tolerance of <c>minitorch grad --check</c>: |autodiff − numeric| ≤ 10⁻² + 10⁻²·|numeric|.</summary>
+    public const double Tolerance = 1e-2;
+
+    /// <summary>Adds the routes.</summary>
+    /// <param name="routes">The server's routes.</param>
+    public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/api/expression", EvaluateAsync);
+
+    private static async Task<IResult> EvaluateAsync(HttpRequest request)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<ExpressionRequest>(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Expression))
+        {
+            return RequestBody.Invalid("expression", "is empty: type an expression such as x * x + 3 * y");
+        }
+
+        if (body.Expression.Length > ExpressionRequest.MaxLength)
+        {
+            return RequestBody.Invalid("expression", string.Create(CultureInfo.InvariantCulture, $"is longer than {ExpressionRequest.MaxLength} characters"));
+        }
+
+        Expression expression;
+        try
+        {
+            expression = Expression.Parse(body.Expression);
+        }
+        catch (ExpressionException error)
+        {
+            return Malformed(error);
+        }
+
+        var values = expression.Variables.ToDictionary(
+            v => v.Name, v => body.Values?.GetValueOrDefault(v.Name, ExpressionRequest.DefaultValue) ?? ExpressionRequest.DefaultValue, StringComparer.Ordinal);
+        var evaluation = expression.Evaluate(values);
+        var steps = BackwardStepView.Walk(evaluation.Output);
+        var forwardDot = GraphExport.ToDot(evaluation.Output);
+        evaluation.Output.Backward();
+        var point = evaluation.Variables.Select(v => v.Data).ToArray();
+        var variables = evaluation.Variables.Select((leaf, i) =>
+        {
+            var derivative = leaf.Derivative ?? 0.0;
+            var numeric = Autodiff.CentralDifference(x => ValueAt(expression, x), point, i);
+            var passed = Math.Abs(derivative - numeric) <= Tolerance + (Tolerance * Math.Abs(numeric));
+            return new VariableResult(leaf.Name, leaf.Data, Text(derivative), Text(numeric), passed);
+        });
+        return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), [.. variables], GraphExport.ToDot(evaluation.Output), forwardDot, steps));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Malformed(ExpressionException error) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["expression"] = [error.Reason] },
+            detail: error.FormatWithCaret(string.Empty),
+            title: "The expression is not valid.",
+            extensions: new Dictionary<string, object?> { ["column"] = error.Column });
+
+    private static double ValueAt(Expression expression, double[] point)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < point.Length; i++)
+        {
+            values.Add(expression.Variables[i].Name, point[i]);
+        }
+
+        return expression.Evaluate(values).Output.Data;
+    }
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the Autodiff tab shows of an expression.</summary>
+/// <param name="Value">Its value, in round-trip form.</param>
+/// <param name="Variables">Each variable, in order of first occurrence.</param>
+/// <param name="Dot">The computation graph after the backward pass, in the DOT language.</param>
+/// <param name="ForwardDot">The graph before the backward pass (no derivatives yet), for stepping through it.</param>
+/// <param name="Steps">The backward pass, step by step.</param>
+internal sealed record ExpressionResult(string Value, VariableResult[] Variables, string Dot, string ForwardDot, BackwardStepView[] Steps);
+
+/// <summary>One variable of an expression.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Value">The value used.</param>
+/// <param name="Derivative">∂output/∂variable by backpropagation, as <c>minitorch grad</c> prints it.</param>
+/// <param name="Numeric">The central-difference estimate.</param>
+/// <param name="Passed">Whether the two agree within <see cref="ExpressionEndpoints.Tolerance"/>.</param>
+internal sealed record VariableResult(string Name, double Value, string Derivative, string Numeric, bool Passed);

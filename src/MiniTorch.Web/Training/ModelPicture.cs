@@ -1,0 +1,93 @@
+using MiniTorch.Plots;
+
+namespace MiniTorch.Web.Training;
+
+/// <summary>
+/// The numbers the page draws for a network: its output over the square that <c>minitorch train</c>'s boundary
+/// picture shows (<see cref="BoundaryPlot.Square"/>), and the output of every hidden unit (after relu) over the same
+/// square at half the resolution.
+/// </summary>
+/// <param name="Low">The lowest coordinate of the square, on both axes.</param>
+/// <param name="High">The highest coordinate of the square.</param>
+/// <param name="Cells">How many cells the boundary has along each axis.</param>
+/// <param name="Output">The network's output per cell, row by row, the top row (largest x2) first, x1 growing along a row.</param>
+/// <param name="UnitCells">How many cells a hidden unit's picture has along each axis.</param>
+/// <param name="Layers">The hidden layers, layer1 then layer2.</param>
+internal sealed record ModelPicture(double Low, double High, int Cells, double[] Output, int UnitCells, HiddenLayer[] Layers)
+{
+    /// <summary>The boundary's cells along each axis.</summary>
+    public const int BoundaryCells = 40;
+
+    // Four decimals are more than a colour shows, and keep a frame small.
+    private const int Decimals = 4;
+
+    /// <summary>
+    /// Evaluates <paramref name="network"/> over the square: records its forward pass once as a <see cref="Tape"/>,
+    /// keeping the slots of the hidden units, and replays it per cell.
+    /// </summary>
+    /// <param name="network">The network, with its current parameters.</param>
+    /// <param name="data">The points, which set the square.</param>
+    /// <returns>The numbers.</returns>
+    public static ModelPicture Draw(Network network, Dataset data)
+    {
+        var (low, high) = BoundaryPlot.Square(data);
+        var (tape, units) = Record(network);
+        var unitCells = BoundaryCells / 2;
+        var output = new double[BoundaryCells * BoundaryCells];
+        var unitValues = units.Select(layer => layer.Select(_ => new double[unitCells * unitCells]).ToArray()).ToArray();
+        var size = high - low;
+        for (var row = 0; row < BoundaryCells; row++)
+        {
+            for (var column = 0; column < BoundaryCells; column++)
+            {
+                tape.Inputs[0] = low + (size * (column + 0.5) / BoundaryCells);
+                tape.Inputs[1] = high - (size * (row + 0.5) / BoundaryCells);
+                output[(row * BoundaryCells) + column] = Math.Round(tape.Forward(), Decimals);
+                if (row % 2 == 0 && column % 2 == 0)
+                {
+                    var cell = (row / 2 * unitCells) + (column / 2);
+                    for (var layer = 0; layer < units.Length; layer++)
+                    {
+                        for (var unit = 0; unit < units[layer].Length; unit++)
+                        {
+                            unitValues[layer][unit][cell] = Math.Round(tape.ValueAt(units[layer][unit]), Decimals);
+                        }
+                    }
+                }
+            }
+        }
+
+        HiddenLayer[] layers =
+        [
+            .. unitValues.Select((layer, k) => new HiddenLayer($"layer{k + 1}", [.. layer.Select(v => new HiddenUnit(v.Max(), v))])),
+        ];
+        return new ModelPicture(low, high, BoundaryCells, output, unitCells, layers);
+    }
+
+    /// <summary>
+    /// Records sigmoid(layer3(relu(layer2(relu(layer1(x)))))), the forward pass of <see cref="Network.Forward"/>, built
+    /// from the network's own layers so that the relu outputs can be found on the tape; the tape's inputs are the two
+    /// coordinates followed by the parameters.
+    /// </summary>
+    private static (Tape Tape, int[][] Units) Record(Network network)
+    {
+        Scalar[] coordinates = [new Scalar(0.0), new Scalar(0.0)];
+        var hidden1 = Relu(network.Layer1.Call([.. coordinates]));
+        var hidden2 = Relu(network.Layer2.Call(hidden1));
+        var output = network.Layer3.Call(hidden2)[0].Sigmoid();
+        var tape = Tape.Record(output, [.. coordinates, .. network.Parameters().Select(p => p.Value)]);
+        return (tape, [[.. hidden1.Select(tape.SlotOf)], [.. hidden2.Select(tape.SlotOf)]]);
+    }
+
+    private static Scalar[] Relu(Scalar[] values) => [.. values.Select(v => v.Relu())];
+}
+
+/// <summary>The pictures of one hidden layer's units.</summary>
+/// <param name="Name">layer1 or layer2.</param>
+/// <param name="Units">One picture per unit, in order.</param>
+internal sealed record HiddenLayer(string Name, HiddenUnit[] Units);
+
+/// <summary>One hidden unit's output (a relu, so at least 0) over the square.</summary>
+/// <param name="Max">The largest value, which the page draws darkest.</param>
+/// <param name="Values">The values per cell, in the order of <see cref="ModelPicture.Output"/>.</param>
+internal sealed record HiddenUnit(double Max, double[] Values);

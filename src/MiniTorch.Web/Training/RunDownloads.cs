@@ -1,0 +1,67 @@
+using MiniTorch.Plots;
+
+namespace MiniTorch.Web.Training;
+
+/// <summary>
+/// The files of a run as <c>minitorch train</c> writes them, for the page's download links: written by the same code
+/// (<see cref="RunFolder"/>, <see cref="ModelFile"/>) into a private temporary folder, read back and deleted.
+/// </summary>
+internal static class RunDownloads
+{
+    /// <summary>The files the page offers, with their content types.</summary>
+    public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["model.json"] = "application/json",
+        ["log.csv"] = "text/csv",
+        ["boundary.png"] = "image/png",
+        ["boundary.svg"] = "image/svg+xml",
+        ["loss.png"] = "image/png",
+        ["loss.svg"] = "image/svg+xml",
+    };
+
+    /// <summary>Writes one file of the run as it stands (after the epochs completed so far).</summary>
+    /// <param name="session">The run.</param>
+    /// <param name="name">A key of <see cref="Files"/>.</param>
+    /// <returns>The file's bytes, or null before the first epoch (there is no model or log yet).</returns>
+    public static byte[]? Write(TrainingSession session, string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("minitorch-serve-").FullName;
+        try
+        {
+            return session.Read(reports =>
+            {
+                if (reports.Count == 0)
+                {
+                    return null;
+                }
+
+                var settings = session.Setup.Settings;
+                var final = reports[^1];
+                switch (name)
+                {
+                    case "model.json":
+                        var completed = final.Epoch < settings.Epochs ? final.Epoch : (int?)null;
+                        ModelFile.Save(Path.Combine(folder, name), new TrainedModel(session.Network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+                        break;
+                    case "log.csv":
+                        RunFolder.WriteLog(folder, reports);
+                        break;
+                    case "loss.png" or "loss.svg":
+                        RunFolder.WriteLossPlot(folder, reports, session.Data, settings.Hidden, settings.LearningRate);
+                        break;
+                    default:
+                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(settings.Hidden, final.Epoch)))
+                        {
+                            break;
+                        }
+                }
+
+                return File.ReadAllBytes(Path.Combine(folder, name));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

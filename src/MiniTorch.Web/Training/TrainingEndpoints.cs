@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MiniTorch.Web.Training;
+
+/// <summary>
+/// The Training and Module tabs' API: preview, start, run/pause/step, reset, the event stream, the module view and the
+/// run's files.
+/// </summary>
+internal static class TrainingEndpoints
+{
+    /// <summary>Adds the routes.</summary>
+    /// <param name="routes">The server's routes.</param>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/trainings");
+        api.MapPost("/preview", PreviewAsync);
+        api.MapPost("/module", ModulePreviewAsync);
+        api.MapPost("/", StartAsync);
+        api.MapGet("/{id}/events", Events);
+        api.MapPost("/{id}/play", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Play()));
+        api.MapPost("/{id}/pause", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Pause()));
+        api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
+        api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
+        api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
+            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id));
+        api.MapGet("/{id}/files/{name}", Download);
+    }
+
+    private static async Task<IResult> PreviewAsync(HttpRequest request)
+    {
+        var (setup, problem) = await ReadSetupAsync(request);
+        if (setup is null)
+        {
+            return problem!;
+        }
+
+        var settings = setup.Settings;
+        return Results.Ok(StartOf(null, settings.CreateNetwork(), settings.CreateDataset()));
+    }
+
+    private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
+    {
+        var (setup, problem) = await ReadSetupAsync(request);
+        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.Settings.CreateNetwork(), []));
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
+    {
+        var (setup, problem) = await ReadSetupAsync(request);
+        if (setup is null)
+        {
+            return problem!;
+        }
+
+        if (sessions.TryStart(setup) is not { } session)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many trainings.",
+                detail: string.Create(CultureInfo.InvariantCulture, $"{options.MaxTrainings} trainings are running on this server; reset one or wait for it to finish."));
+        }
+
+        var start = session.Read(_ => StartOf(session.Id, session.Network, session.Data));
+        return Results.Created($"/api/trainings/{session.Id}", start);
+    }
+
+    private static IResult Events(string id, TrainingSessions sessions, HttpContext context)
+    {
+        if (sessions.Find(id) is not { } session)
+        {
+            return Unknown(id);
+        }
+
+        return session.TryAttach()
+            ? TypedResults.ServerSentEvents(Stream(session, sessions, context.Response, context.RequestAborted))
+            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The training's stream is already open.", detail: "A training has one event stream; start a new training to watch again.");
+    }
+
+    // The stream ends with an "end" event, on which the page closes it. If the page goes away first, the training stops.
+    private static async IAsyncEnumerable<SseItem<object>> Stream(
+        TrainingSession session, TrainingSessions sessions, HttpResponse response, [EnumeratorCancellation] CancellationToken aborted)
+    {
+        var ended = false;
+        try
+        {
+            // The headers go out now, so that the page knows the stream is open before the first epoch.
+            await response.Body.FlushAsync(aborted);
+            await foreach (var frame in session.Frames.ReadAllAsync(aborted))
+            {
+                yield return new SseItem<object>(frame, "frame");
+
+                // The frame has been written when the stream asks for the next one; it goes out now, not when a buffer fills.
+                await response.Body.FlushAsync(aborted);
+            }
+
+            ended = true;
+            yield return new SseItem<object>(session.End!, "end");
+        }
+        finally
+        {
+            if (!ended || session.End?.Reason == "stopped")
+            {
+                sessions.Remove(session.Id);
+            }
+        }
+    }
+
+    private static IResult Control(TrainingSessions sessions, string id, Action<TrainingSession> action)
+    {
+        if (sessions.Find(id) is not { } session)
+        {
+            return Unknown(id);
+        }
+
+        action(session);
+        return Results.NoContent();
+    }
+
+    private static IResult Download(string id, string name, TrainingSessions sessions)
+    {
+        if (!RunDownloads.Files.TryGetValue(name, out var type))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file.", detail: $"A run's files are {string.Join(", ", RunDownloads.Files.Keys)}.");
+        }
+
+        if (sessions.Find(id) is not { } session)
+        {
+            return Unknown(id);
+        }
+
+        return RunDownloads.Write(session, name) is { } bytes
+            ? Results.File(bytes, type, name)
+            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No files yet.", detail: "The run has no files before its first epoch.");
+    }
+
+    private static async Task<(TrainingSetup? Setup, IResult? Problem)> ReadSetupAsync(HttpRequest request)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<TrainingRequest>(request);
+        return body is null ? (null, problem) : body.Check();
+    }
+
+    private static TrainingStart StartOf(string? id, Network network, Dataset data) =>
+        new(id, data.Name, [.. data.Points.Select(p => new[] { p.X1, p.X2 })], [.. data.Labels], ModelPicture.Draw(network, data));
+
+    private static IResult Unknown(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such training.", detail: $"There is no training '{id}': it was reset, finished long ago, or never started.");
+}

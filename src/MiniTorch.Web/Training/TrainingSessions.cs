@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+
+namespace MiniTorch.Web.Training;
+
+/// <summary>
+/// The server's trainings. At most <see cref="SandboxOptions.MaxTrainings"/> are unfinished at once; a finished one
+/// is kept for its downloads and module view until its page resets it, and only the newest
+/// <see cref="KeptFinished"/> finished ones (or as many as the cap, if that is more) are kept, so memory stays bounded
+/// however the server is used.
+/// </summary>
+internal sealed class TrainingSessions : IDisposable
+{
+    /// <summary>How many finished trainings are kept for their downloads.</summary>
+    public const int KeptFinished = 16;
+
+    private readonly ConcurrentDictionary<string, TrainingSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _finished = new();
+    private readonly SandboxOptions _options;
+    private readonly object _gate = new();
+
+    /// <summary>Creates the registry.</summary>
+    /// <param name="options">The limits.</param>
+    public TrainingSessions(SandboxOptions options) => _options = options;
+
+    /// <summary>The trainings that have not ended.</summary>
+    public int Running => _sessions.Values.Count(s => !s.Completion.IsCompleted);
+
+    /// <summary>Starts a training unless <see cref="SandboxOptions.MaxTrainings"/> are running.</summary>
+    /// <param name="setup">The settings.</param>
+    /// <returns>The new training, or null at the cap.</returns>
+    public TrainingSession? TryStart(TrainingSetup setup)
+    {
+        TrainingSession session;
+        lock (_gate)
+        {
+            if (Running >= _options.MaxTrainings)
+            {
+                return null;
+            }
+
+            session = new TrainingSession(setup);
+            _sessions[session.Id] = session;
+        }
+
+        _ = ForgetIfNeverAttachedAsync(session.Id);
+        _ = session.Completion.ContinueWith(_ => OnFinished(session.Id), TaskScheduler.Default);
+        return session;
+    }
+
+    /// <summary>Finds a training by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The training, or null when there is none (never was, reset, or dropped).</returns>
+    public TrainingSession? Find(string id) => _sessions.TryGetValue(id, out var session) ? session : null;
+
+    /// <summary>Stops a training and forgets it.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether there was such a training.</returns>
+    public bool Remove(string id)
+    {
+        if (!_sessions.TryRemove(id, out var session))
+        {
+            return false;
+        }
+
+        session.Stop();
+        _ = session.Completion.ContinueWith(_ => session.Dispose(), TaskScheduler.Default);
+        return true;
+    }
+
+    /// <summary>Stops every training, for the server's shutdown; their streams end with a <c>stopped</c> event.</summary>
+    public void StopAll()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Stop();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var id in _sessions.Keys)
+        {
+            Remove(id);
+        }
+    }
+
+    // Holds the id only, so that a training that is reset or finished early is not kept alive by the wait.
+    private async Task ForgetIfNeverAttachedAsync(string id)
+    {
+        await Task.Delay(_options.ConnectTimeout).ConfigureAwait(false);
+        if (Find(id) is { Attached: false })
+        {
+            Remove(id);
+        }
+    }
+
+    private void OnFinished(string id)
+    {
+        _finished.Enqueue(id);
+        while (_finished.Count > Math.Max(KeptFinished, _options.MaxTrainings) && _finished.TryDequeue(out var oldest))
+        {
+            Remove(oldest);
+        }
+    }
+}

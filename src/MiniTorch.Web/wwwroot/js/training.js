@@ -1,0 +1,189 @@
+// The Training page: settings (kept in the URL), Train / Pause / Step / Reset, and the frames the server streams.
+import { send, problemText } from './api.js';
+import { readSetting, writeSettings } from './url-state.js';
+import * as draw from './draw.js';
+
+const fields = ['dataset', 'points', 'hidden', 'rate', 'epochs', 'seed', 'engine'];
+const numbers = new Set(['points', 'hidden', 'rate', 'epochs', 'seed']);
+const element = id => document.getElementById(id);
+const files = ['model.json', 'log.csv', 'boundary.png', 'boundary.svg', 'loss.png', 'loss.svg'];
+
+let training = null;      // { id, stream, points, labels, epochs } while a run exists
+let rows = [];            // every epoch's row of the current run
+let preview = null;       // the points of the latest preview
+let previewTimer = 0;
+
+for (const name of fields) {
+  const value = readSetting(name);
+  if (value !== null) element(name).value = value;
+}
+
+export function currentSettings() {
+  const settings = {};
+  for (const name of fields) {
+    const value = element(name).value;
+    settings[name] = numbers.has(name) ? Number(value) : value;
+  }
+  return settings;
+}
+
+export function currentTrainingId() {
+  return training?.id ?? null;
+}
+
+function status(text) {
+  element('training-status').textContent = text;
+}
+
+function setRunning(running) {
+  element('train').disabled = running;
+  element('pause').disabled = !running;
+  for (const name of fields) element(name).disabled = training !== null;
+}
+
+async function showPreview() {
+  if (training) return;
+  const answer = await send('POST', '/api/trainings/preview', currentSettings());
+  if (!answer.ok) {
+    status(problemText(answer.data));
+    return;
+  }
+  preview = answer.data;
+  draw.boundary(element('boundary'), preview.picture, preview.points, preview.labels);
+  drawUnits(preview.picture);
+  status('Ready: the points and the untrained network\u2019s boundary.');
+}
+
+function drawUnits(picture) {
+  const holder = element('hidden-units');
+  holder.replaceChildren();
+  for (const layer of picture.layers) {
+    const row = document.createElement('div');
+    row.className = 'layer';
+    row.setAttribute('aria-label', `${layer.name} units`);
+    const name = document.createElement('span');
+    name.textContent = layer.name;
+    row.append(name);
+    layer.units.forEach((unit, k) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = picture.unitCells;
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${layer.name} unit ${k}, largest output ${unit.max}`);
+      draw.unit(canvas, unit.values, picture.unitCells, unit.max);
+      row.append(canvas);
+    });
+    holder.append(row);
+  }
+}
+
+function drawChart(points) {
+  const epochs = rows.map(r => r.epoch);
+  const losses = rows.map(r => r.loss).filter(Number.isFinite);
+  draw.chart(element('chart'), epochs, [
+    { values: rows.map(r => r.loss), top: Math.max(...losses, 1e-9), colour: draw.cssColour('--class0') },
+    { values: rows.map(r => r.correct), top: points, colour: draw.cssColour('--class1') },
+  ]);
+}
+
+function addTableRows(newRows, epochs) {
+  const body = element('epochs-table').tBodies[0];
+  for (const row of newRows) {
+    if (row.epoch % 10 !== 0 && row.epoch !== epochs) continue;
+    const line = body.insertRow(0);
+    for (const text of [row.epoch, row.lossText, row.correct]) line.insertCell().textContent = text;
+  }
+}
+
+function showDownloads() {
+  const holder = element('downloads');
+  holder.replaceChildren(...files.map(name => {
+    const link = document.createElement('a');
+    link.href = `/api/trainings/${training.id}/files/${name}`;
+    link.download = name;
+    link.textContent = name;
+    return link;
+  }));
+}
+
+function onFrame(frame) {
+  rows.push(...frame.rows);
+  addTableRows(frame.rows, frame.epochs);
+  draw.boundary(element('boundary'), frame.picture, training.points, training.labels);
+  drawUnits(frame.picture);
+  drawChart(training.points.length);
+  element('progress').value = frame.epoch / frame.epochs;
+  const last = rows[rows.length - 1];
+  status(`Epoch ${frame.epoch} of ${frame.epochs} (${frame.state}): loss ${last.lossText}, ${last.correct} correct; ` +
+    `${frame.msPerEpoch.toFixed(1)} ms per epoch, ${frame.secondsLeft.toFixed(1)} s left`);
+  if (frame.epoch > 0) showDownloads();
+  document.dispatchEvent(new CustomEvent('training-frame'));
+}
+
+function onEnd(end) {
+  training.stream.close();
+  training.ended = true;
+  setRunning(false);
+  element('train').disabled = true;
+  element('step').disabled = true;
+  element('final-loss').textContent = end.finalLossText ?? '–';
+  status(end.message);
+}
+
+async function begin() {
+  const answer = await send('POST', '/api/trainings', currentSettings());
+  if (!answer.ok) {
+    status(problemText(answer.data));
+    return false;
+  }
+  const start = answer.data;
+  training = { id: start.id, points: start.points, labels: start.labels, ended: false };
+  rows = [];
+  writeSettings(currentSettings());
+  const stream = new EventSource(`/api/trainings/${start.id}/events`);
+  training.stream = stream;
+  stream.addEventListener('frame', event => onFrame(JSON.parse(event.data)));
+  stream.addEventListener('end', event => onEnd(JSON.parse(event.data)));
+  await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
+  return true;
+}
+
+async function command(name) {
+  if (!training && !(await begin())) return;
+  if (training.ended) return;
+  await send('POST', `/api/trainings/${training.id}/${name}`);
+  setRunning(name === 'play');
+}
+
+async function reset() {
+  if (training) {
+    training.stream.close();
+    await send('DELETE', `/api/trainings/${training.id}`);
+  }
+  training = null;
+  rows = [];
+  element('epochs-table').tBodies[0].replaceChildren();
+  element('downloads').textContent = 'Train for an epoch to get the run\u2019s files.';
+  element('final-loss').textContent = '–';
+  element('progress').value = 0;
+  element('step').disabled = false;
+  setRunning(false);
+  drawChart(1);
+  await showPreview();
+  document.dispatchEvent(new CustomEvent('training-frame'));
+}
+
+export function startTraining() {
+  element('train').addEventListener('click', () => command('play'));
+  element('pause').addEventListener('click', () => command('pause'));
+  element('step').addEventListener('click', () => command('step'));
+  element('reset').addEventListener('click', reset);
+  element('training-settings').addEventListener('submit', event => event.preventDefault());
+  element('training-settings').addEventListener('input', () => {
+    writeSettings(currentSettings());
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(showPreview, 250);
+  });
+  writeSettings(currentSettings());
+  drawChart(1);
+  showPreview();
+}

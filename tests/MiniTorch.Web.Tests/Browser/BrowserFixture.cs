@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+using MiniTorch.Tests.Cli;
+using MiniTorch.Web.Tests.Api;
+
+namespace MiniTorch.Web.Tests.Browser;
+
+/// <summary>
+/// The sandbox on a free loopback port and Debian's Chromium driven by Playwright, launched from the PATH (Playwright's
+/// own browser download is not used). Without Chromium the browser tests skip with the reason, and fail in CI.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Chromium, as Debian installs it.</summary>
+    internal static ExternalProgram Chromium { get; } = new("Chromium", FindChromium, "apt-get install chromium");
+
+    private readonly LiveSandbox _server = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Where the sandbox listens.</summary>
+    public Uri Address => _server.Address;
+
+    public async Task InitializeAsync()
+    {
+        await _server.InitializeAsync();
+        Assertions.SetDefaultExpectTimeout(60_000);
+        if (FindChromium() is { } path)
+        {
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = path, Headless = true, Args = ["--no-sandbox"] });
+        }
+    }
+
+    /// <summary>A new page in a fresh context; skips (or fails in CI) when Chromium is missing.</summary>
+    /// <param name="options">The context's viewport, colour scheme and so on.</param>
+    /// <returns>The page and the console errors and page errors it reports.</returns>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        Chromium.Require();
+        var context = await _browser!.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.SetDefaultTimeout(60_000);
+        return (page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static string? FindChromium()
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in new[] { "chromium", "chromium-browser" })
+            {
+                var path = Path.Combine(folder, name);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+}

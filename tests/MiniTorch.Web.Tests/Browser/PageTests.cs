@@ -1,0 +1,262 @@
+using Microsoft.Playwright;
+using MiniTorch.Cli;
+using MiniTorch.Web.Tests.Api;
+using static Microsoft.Playwright.Assertions;
+
+namespace MiniTorch.Web.Tests.Browser;
+
+/// <summary>
+/// The sandbox's page in a real browser (Chromium): every tab opens cleanly, training Xor ends with the library's final
+/// loss, Pause, Step and Reset work, the expression's graph is drawn, a malformed expression shows its caret, the
+/// backward pass steps to the gradients <c>minitorch grad</c> prints, a link restores the settings, and the page works
+/// by keyboard, with labels, on a phone and in dark mode. With MINITORCH_SCREENSHOTS set to a folder, the screenshot
+/// test writes the README's pictures there.
+/// </summary>
+[Trait("Task", "1.5")]
+public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<ChromiumNotice>
+{
+    private readonly BrowserFixture _browser;
+
+    public PageTests(BrowserFixture browser) => _browser = browser;
+
+    [SkippableTheory]
+    [InlineData("training", "#boundary")]
+    [InlineData("autodiff", "#graph svg")]
+    [InlineData("functions", "#functions-status")]
+    [InlineData("module", "#parameters tbody tr")]
+    public async Task Each_page_opens_with_no_console_error(string tab, string shown)
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+
+        await page.GotoAsync(Url($"?tab={tab}"));
+        await Expect(page.Locator(shown).First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(errors);
+        Assert.Equal("true", await page.GetAttributeAsync($"#tab-{tab}", "aria-selected"));
+    }
+
+    [SkippableFact]
+    public async Task Training_Xor_to_the_end_shows_the_library_s_final_loss()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=training"));
+
+        await page.ClickAsync("#train");
+        await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 120_000 });
+
+        Assert.Equal(Library.FinalLoss(new TrainingSettings("xor", 50, 10, 0.5, 500, 1)), await page.TextContentAsync("#final-loss"));
+        Assert.Equal("500", await page.Locator("#epochs-table tbody tr").First.Locator("td").First.TextContentAsync());
+        Assert.Equal(6, await page.Locator("#downloads a").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task Pause_Step_and_Reset_control_the_training()
+    {
+        var (page, _) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=training&epochs=100000&points=20&hidden=3"));
+        var status = page.Locator("#training-status");
+
+        await page.ClickAsync("#step");
+        await Expect(status).ToContainTextAsync("Epoch 1 of 100000 (paused)");
+        await page.ClickAsync("#step");
+        await Expect(status).ToContainTextAsync("Epoch 2 of 100000 (paused)");
+        await page.ClickAsync("#train");
+        await Expect(status).ToContainTextAsync("(running)");
+        await page.ClickAsync("#pause");
+        await Expect(status).ToContainTextAsync("(paused)");
+        var pausedAt = await status.TextContentAsync();
+        await page.ClickAsync("#step");
+        await Expect(status).Not.ToHaveTextAsync(pausedAt!);
+        await page.ClickAsync("#reset");
+
+        await Expect(status).ToContainTextAsync("Ready");
+        Assert.Equal(0, await page.Locator("#epochs-table tbody tr").CountAsync());
+        Assert.False(await page.IsDisabledAsync("#dataset"));
+    }
+
+    [SkippableFact]
+    public async Task An_expression_s_graph_is_drawn_with_its_node_labels()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=autodiff"));
+
+        await page.FillAsync("#expression", "apple * banana + apple");
+        var graph = page.Locator("#graph svg");
+        await Expect(graph).ToContainTextAsync("banana");
+
+        var labels = await graph.Locator("text").AllTextContentsAsync();
+        Assert.Contains("apple", labels);
+        Assert.Contains("Mul (Op 1)", labels);
+        Assert.Contains("Add (Op 0)", labels);
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task A_malformed_expression_shows_the_message_and_a_caret_under_the_column()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=autodiff"));
+
+        await page.FillAsync("#expression", "x * (y");
+        var message = page.Locator("#expression-error");
+        await Expect(message).ToBeVisibleAsync();
+
+        var lines = (await message.TextContentAsync())!.Split('\n');
+        Assert.StartsWith("unexpected end of input at column 7", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["x * (y", "      ^"], lines[1..]);
+        // The refused request itself is reported by the browser; nothing else may be.
+        Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Stepping_the_backward_pass_to_the_end_leaves_minitorch_grad_s_gradients_on_the_leaves()
+    {
+        const string text = "(x * x) * y + 10.0 * x";
+        var (page, _) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url($"?tab=autodiff&expr={Uri.EscapeDataString(text)}&at=x%3D2%2Cy%3D3"));
+        await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("#expression-value")).ToHaveTextAsync("32");
+
+        while (!await page.IsDisabledAsync("#backward-step"))
+        {
+            await page.ClickAsync("#backward-step");
+        }
+
+        await Expect(page.Locator("#backward-status")).ToContainTextAsync("Done");
+        using var output = new StringWriter();
+        Assert.Equal(0, MiniTorchCommand.Run(["grad", text, "--at", "x=2", "--at", "y=3"], output, TextWriter.Null));
+        var printed = output.ToString().Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(p => p[0], p => p[1]);
+        foreach (var (leaf, gradient) in printed)
+        {
+            var node = page.Locator("#graph g.node").Filter(new() { Has = page.Locator($"text:text-is('{leaf}')") });
+            Assert.Equal($"collected {gradient}", await node.Locator("text.collected").TextContentAsync());
+        }
+
+        Assert.Equal(["x", "y"], printed.Keys);
+    }
+
+    [SkippableFact]
+    public async Task A_shared_link_restores_the_settings()
+    {
+        var (page, _) = await _browser.NewPageAsync();
+
+        await page.GotoAsync(Url("?tab=training&dataset=circle&points=80&hidden=7&rate=0.1&epochs=42&seed=9&engine=graph"));
+
+        Assert.Equal("circle", await page.InputValueAsync("#dataset"));
+        Assert.Equal("80", await page.InputValueAsync("#points"));
+        Assert.Equal("7", await page.InputValueAsync("#hidden"));
+        Assert.Equal("0.1", await page.InputValueAsync("#rate"));
+        Assert.Equal("42", await page.InputValueAsync("#epochs"));
+        Assert.Equal("9", await page.InputValueAsync("#seed"));
+        Assert.Equal("graph", await page.InputValueAsync("#engine"));
+        await page.FillAsync("#hidden", "12");
+        Assert.Contains("hidden=12", page.Url, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_training_controls_work_with_the_keyboard_alone()
+    {
+        var (page, _) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=training&epochs=100000&points=20&hidden=3"));
+        var status = page.Locator("#training-status");
+
+        await TabToAsync(page, "step");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(status).ToContainTextAsync("Epoch 1 of 100000 (paused)");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.Equal("train", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(status).ToContainTextAsync("(running)");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("pause", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(status).ToContainTextAsync("(paused)");
+        await TabToAsync(page, "reset");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(status).ToContainTextAsync("Ready");
+
+        await page.FocusAsync("#tab-training");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("true", await page.GetAttributeAsync("#tab-autodiff", "aria-selected"));
+        Assert.Equal("tab-autodiff", await FocusedAsync(page));
+    }
+
+    [SkippableFact]
+    public async Task Every_control_has_an_accessible_name()
+    {
+        var (page, _) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=autodiff"));
+        await Expect(page.Locator("#variables input").First).ToBeVisibleAsync();
+
+        var unnamed = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('button, input, select, textarea, canvas, [role="tab"]')]
+              .filter(e => !(e.labels?.length || e.getAttribute('aria-label') || e.textContent.trim()))
+              .map(e => e.outerHTML.slice(0, 80))
+            """);
+
+        Assert.Empty(unnamed);
+    }
+
+    [SkippableFact]
+    public async Task The_page_fits_a_phone_and_follows_dark_mode()
+    {
+        var (page, errors) = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, ColorScheme = ColorScheme.Dark });
+
+        await page.GotoAsync(Url("?tab=training"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
+        Assert.Equal("rgb(21, 25, 30)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task Screenshots_of_each_page()
+    {
+        var folder = Environment.GetEnvironmentVariable("MINITORCH_SCREENSHOTS") ?? Directory.CreateTempSubdirectory("minitorch-shots-").FullName;
+        var (page, _) = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
+        await page.GotoAsync(Url("?tab=training&dataset=circle&epochs=300"));
+        await page.ClickAsync("#train");
+        await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 120_000 });
+        await ShotAsync(page, folder, "serve-training.png");
+
+        await page.ClickAsync("#tab-module");
+        await Expect(page.Locator("#parameters tbody tr").First).ToBeVisibleAsync();
+        await ShotAsync(page, folder, "serve-module.png");
+
+        await page.GotoAsync(Url("?tab=autodiff&expr=(x%20*%20x)%20*%20y%20%2B%2010.0%20*%20x&at=x%3D2%2Cy%3D3"));
+        await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
+        for (var step = 0; step < 4; step++)
+        {
+            await page.ClickAsync("#backward-step");
+        }
+
+        await ShotAsync(page, folder, "serve-autodiff.png");
+        await page.GotoAsync(Url("?tab=functions"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ShotAsync(page, folder, "serve-functions.png");
+    }
+
+    private static async Task ShotAsync(IPage page, string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path });
+        Assert.True(new FileInfo(path).Length > 0, path);
+    }
+
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 40 && await FocusedAsync(page) != id; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal(id, await FocusedAsync(page));
+    }
+
+    private static Task<string> FocusedAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+
+    private string Url(string query) => new Uri(_browser.Address, "/" + query).ToString();
+}
