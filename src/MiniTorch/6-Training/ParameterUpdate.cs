@@ -11,7 +11,7 @@ public enum ParameterUpdate
 
     /// <summary>
     /// <see cref="Sgd.StepInPlace"/>: the parameter's leaf takes the new value where it is, so a step allocates nothing.
-    /// Meant for the tape engines (<see cref="TapeEngine"/>, <see cref="ParallelTapeEngine"/>), which read the parameters'
+    /// Meant for the tape engines (<c>TapeEngine</c>, <c>ParallelTapeEngine</c>), which read the parameters'
     /// values afresh every epoch and own everything else they compute from them; with the graph engine it works too, but
     /// a scalar a caller kept from an earlier epoch would then see its leaves change.
     /// </summary>
