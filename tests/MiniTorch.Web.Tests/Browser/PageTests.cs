@@ -22,7 +22,7 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
     [SkippableTheory]
     [InlineData("training", "#boundary")]
     [InlineData("autodiff", "#graph svg")]
-    [InlineData("functions", "#functions-status")]
+    [InlineData("functions", "#function-derivative")]
     [InlineData("module", "#parameters tbody tr")]
     public async Task Each_page_opens_with_no_console_error(string tab, string shown)
     {
@@ -138,6 +138,49 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
     }
 
     [SkippableFact]
+    public async Task Picking_a_test_function_plots_its_autodiff_derivative_and_central_difference_on_the_same_axes()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=functions"));
+        var status = page.Locator("#functions-status");
+        await Expect(status).ToContainTextAsync("201 values of x from -49 to 49");
+
+        await page.SelectOptionAsync("#function-name", "cube");
+        await Expect(page.Locator("#function-expression")).ToHaveValueAsync("x * x * x");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // The autodiff curve is a wide line in --class0, the central difference a dashed one in --class1 on top of it.
+        Assert.True(await PixelsOfAsync(page, "#function-derivative", "--class0") > 100, "no autodiff curve");
+        Assert.True(await PixelsOfAsync(page, "#function-derivative", "--class1") > 100, "no central-difference curve");
+        Assert.True(await PixelsOfAsync(page, "#function-value", "--text") > 100, "no f(x) curve");
+        Assert.Contains("fn=cube", page.Url, StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#function-name", "mul2");
+        await Expect(page.Locator("#function-grid")).ToBeVisibleAsync();
+        await Expect(status).ToContainTextAsync("41 \u00d7 41");
+        await Expect(page.Locator("#function-line")).ToBeHiddenAsync();
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task A_malformed_function_shows_the_message_and_a_caret_under_the_column()
+    {
+        var (page, errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=functions"));
+        await Expect(page.Locator("#functions-status")).ToContainTextAsync("201 values");
+
+        await page.FillAsync("#function-expression", "x * (");
+        var message = page.Locator("#function-error");
+        await Expect(message).ToBeVisibleAsync();
+
+        Assert.Equal("", await page.InputValueAsync("#function-name"));
+        Assert.Equal(["x * (", "     ^"], (await message.TextContentAsync())!.Split('\n')[1..]);
+        Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
+        await page.FillAsync("#function-expression", "x * (x + 1)");
+        await Expect(message).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
     public async Task A_shared_link_restores_the_settings()
     {
         var (page, _) = await _browser.NewPageAsync();
@@ -234,8 +277,8 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
         }
 
         await ShotAsync(page, folder, "serve-autodiff.png");
-        await page.GotoAsync(Url("?tab=functions"));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(Url("?tab=functions&fn=sig&from=-6&to=6"));
+        await Expect(page.Locator("#functions-status")).ToContainTextAsync("201 values");
         await ShotAsync(page, folder, "serve-functions.png");
     }
 
@@ -245,6 +288,22 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
         await page.ScreenshotAsync(new() { Path = path });
         Assert.True(new FileInfo(path).Length > 0, path);
     }
+
+    // How many of a canvas's pixels have exactly the colour of a CSS variable (a #rrggbb value).
+    private static Task<int> PixelsOfAsync(IPage page, string canvas, string variable) =>
+        page.EvaluateAsync<int>(
+            """
+            ([selector, name]) => {
+              const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+              const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+              const canvas = document.querySelector(selector);
+              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let count = 0;
+              for (let k = 0; k < data.length; k += 4) if (data[k] === r && data[k + 1] === g && data[k + 2] === b && data[k + 3] === 255) count++;
+              return count;
+            }
+            """,
+            new[] { canvas, variable });
 
     private static async Task TabToAsync(IPage page, string id)
     {
