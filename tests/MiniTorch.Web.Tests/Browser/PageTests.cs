@@ -181,6 +181,31 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
     }
 
     [SkippableFact]
+    public async Task Training_on_pasted_points_shows_the_library_s_final_loss_and_a_bad_line_shows_its_error()
+    {
+        const string csv = "x1,x2,label\n0.1,0.1,0\n0.9,0.9,0\n0.1,0.9,1\n0.9,0.1,1\n0.5,0.5,0\n0.2,0.7,1\n";
+        var (page, _) = await _browser.NewPageAsync();
+        await page.GotoAsync(Url("?tab=training&hidden=4&epochs=60&seed=2"));
+        await page.SelectOptionAsync("#dataset", "points");
+        await Expect(page.Locator("#csv")).ToBeVisibleAsync();
+        await Expect(page.Locator("#points")).ToBeHiddenAsync();
+
+        await page.FillAsync("#csv", "0.1,0.2,1\n0.3,0.4,7");
+        await Expect(page.Locator("#csv-error")).ToHaveTextAsync("line 2: label \"7\" must be 0 or 1");
+        await page.FillAsync("#csv", csv);
+        await Expect(page.Locator("#csv-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#training-status")).ToContainTextAsync("Ready");
+        await page.ClickAsync("#train");
+        await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 120_000 });
+
+        var data = PointsCsv.Read(new StringReader(csv), "your points");
+        Assert.Equal(Library.FinalLoss(data, 4, 0.5, 60, 2), await page.TextContentAsync("#final-loss"));
+        Assert.Contains("dataset=points", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("csv", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("model.json", await page.Locator("#downloads").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_shared_link_restores_the_settings()
     {
         var (page, _) = await _browser.NewPageAsync();
