@@ -28,24 +28,10 @@ internal static class ExpressionEndpoints
             return problem!;
         }
 
-        if (string.IsNullOrWhiteSpace(body.Expression))
+        var (expression, refused) = Parse(body.Expression);
+        if (expression is null)
         {
-            return RequestBody.Invalid("expression", "is empty: type an expression such as x * x + 3 * y");
-        }
-
-        if (body.Expression.Length > ExpressionRequest.MaxLength)
-        {
-            return RequestBody.Invalid("expression", string.Create(CultureInfo.InvariantCulture, $"is longer than {ExpressionRequest.MaxLength} characters"));
-        }
-
-        Expression expression;
-        try
-        {
-            expression = Expression.Parse(body.Expression);
-        }
-        catch (ExpressionException error)
-        {
-            return Malformed(error);
+            return refused!;
         }
 
         var values = expression.Variables.ToDictionary(
@@ -63,6 +49,34 @@ internal static class ExpressionEndpoints
             return new VariableResult(leaf.Name, leaf.Data, Text(derivative), Text(numeric), passed);
         });
         return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), [.. variables], GraphExport.ToDot(evaluation.Output), forwardDot, steps));
+    }
+
+    /// <summary>
+    /// Parses the <c>expression</c> field of a request: empty, longer than <see cref="ExpressionRequest.MaxLength"/>
+    /// characters or malformed is refused, a malformed one with its column and the CLI's caret.
+    /// </summary>
+    /// <param name="text">The field's text.</param>
+    /// <returns>The expression, or the 400 result naming the field.</returns>
+    public static (Expression? Expression, IResult? Problem) Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, RequestBody.Invalid("expression", "is empty: type an expression such as x * x + 3 * y"));
+        }
+
+        if (text.Length > ExpressionRequest.MaxLength)
+        {
+            return (null, RequestBody.Invalid("expression", string.Create(CultureInfo.InvariantCulture, $"is longer than {ExpressionRequest.MaxLength} characters")));
+        }
+
+        try
+        {
+            return (Expression.Parse(text), null);
+        }
+        catch (ExpressionException error)
+        {
+            return (null, Malformed(error));
+        }
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Malformed(ExpressionException error) =>

@@ -22,7 +22,10 @@ internal static class RunDownloads
     /// <summary>Writes one file of the run as it stands (after the epochs completed so far).</summary>
     /// <param name="session">The run.</param>
     /// <param name="name">A key of <see cref="Files"/>.</param>
-    /// <returns>The file's bytes, or null before the first epoch (there is no model or log yet).</returns>
+    /// <returns>
+    /// The file's bytes, or null before the first epoch (there is no model or log yet); call it for model.json only when
+    /// <see cref="TrainingSetup.Recorded"/> is set.
+    /// </returns>
     public static byte[]? Write(TrainingSession session, string name)
     {
         var folder = Directory.CreateTempSubdirectory("minitorch-serve-").FullName;
@@ -35,22 +38,22 @@ internal static class RunDownloads
                     return null;
                 }
 
-                var settings = session.Setup.Settings;
+                var setup = session.Setup;
                 var final = reports[^1];
                 switch (name)
                 {
                     case "model.json":
-                        var completed = final.Epoch < settings.Epochs ? final.Epoch : (int?)null;
-                        ModelFile.Save(Path.Combine(folder, name), new TrainedModel(session.Network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+                        var completed = final.Epoch < setup.Epochs ? final.Epoch : (int?)null;
+                        ModelFile.Save(Path.Combine(folder, name), new TrainedModel(session.Network, setup.Recorded!, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
                         break;
                     case "log.csv":
                         RunFolder.WriteLog(folder, reports);
                         break;
                     case "loss.png" or "loss.svg":
-                        RunFolder.WriteLossPlot(folder, reports, session.Data, settings.Hidden, settings.LearningRate);
+                        RunFolder.WriteLossPlot(folder, reports, session.Data, setup.Hidden, setup.LearningRate);
                         break;
                     default:
-                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(settings.Hidden, final.Epoch)))
+                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(setup.Hidden, final.Epoch)))
                         {
                             break;
                         }

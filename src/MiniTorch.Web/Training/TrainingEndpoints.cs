@@ -39,14 +39,13 @@ internal static class TrainingEndpoints
             return problem!;
         }
 
-        var settings = setup.Settings;
-        return Results.Ok(StartOf(null, settings.CreateNetwork(), settings.CreateDataset()));
+        return Results.Ok(StartOf(null, setup.CreateNetwork(), setup.Data));
     }
 
     private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
     {
         var (setup, problem) = await ReadSetupAsync(request);
-        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.Settings.CreateNetwork(), []));
+        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.CreateNetwork(), []));
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
@@ -131,6 +130,11 @@ internal static class TrainingEndpoints
         if (sessions.Find(id) is not { } session)
         {
             return Unknown(id);
+        }
+
+        if (name == "model.json" && session.Setup.Recorded is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No model file.", detail: "A run on your own points has no model.json, as minitorch train --data writes none: a model file names a built-in dataset.");
         }
 
         return RunDownloads.Write(session, name) is { } bytes

@@ -8,17 +8,27 @@ namespace MiniTorch.Web.Training;
 /// default. <see cref="Check"/> applies the sandbox's ranges, which are narrower than the command's, so that a page
 /// stays responsive.
 /// </summary>
-/// <param name="Dataset">simple, diag, split, xor, circle or spiral (any case).</param>
+/// <param name="Dataset">simple, diag, split, xor, circle or spiral (any case), or <see cref="OwnPoints"/> for <paramref name="Csv"/>.</param>
 /// <param name="Points">2 to 150.</param>
 /// <param name="Hidden">1 to 200.</param>
 /// <param name="Rate">0.001 to 5.</param>
 /// <param name="Epochs">1 to 100,000.</param>
 /// <param name="Seed">Any unsigned 64-bit number.</param>
 /// <param name="Engine">tape (the default) or graph.</param>
+/// <param name="Csv">
+/// With dataset <see cref="OwnPoints"/> only: your points as the text of a CSV file that <c>minitorch train --data</c>
+/// reads, read by <see cref="PointsCsv.Read"/>; <paramref name="Points"/> is then not used.
+/// </param>
 internal sealed record TrainingRequest(
     string? Dataset = null, int? Points = null, int? Hidden = null, double? Rate = null, int? Epochs = null, ulong? Seed = null,
-    string? Engine = null)
+    string? Engine = null, string? Csv = null)
 {
+    /// <summary>The dataset value for your own points, sent in <see cref="Csv"/>.</summary>
+    public const string OwnPoints = "points";
+
+    /// <summary>The name of your own points in messages and pictures.</summary>
+    public const string OwnPointsName = "your points";
+
     /// <summary>The fewest points.</summary>
     public const int MinPoints = 2;
 
@@ -42,9 +52,15 @@ internal sealed record TrainingRequest(
     public (TrainingSetup? Setup, IResult? Problem) Check()
     {
         var dataset = Dataset ?? "xor";
-        if (!Datasets.Names.Any(n => string.Equals(n, dataset, StringComparison.OrdinalIgnoreCase)))
+        var own = string.Equals(dataset, OwnPoints, StringComparison.OrdinalIgnoreCase);
+        if (!own && !Datasets.Names.Any(n => string.Equals(n, dataset, StringComparison.OrdinalIgnoreCase)))
         {
-            return Refuse("dataset", $"must be one of {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))}");
+            return Refuse("dataset", $"must be one of {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))} or {OwnPoints}");
+        }
+
+        if (!own && Csv is not null)
+        {
+            return Refuse("csv", $"is read only with dataset {OwnPoints}");
         }
 
         var points = Points ?? 50;
@@ -57,7 +73,31 @@ internal sealed record TrainingRequest(
             : !(rate >= MinRate && rate <= MaxRate) ? Refuse("rate", Invariant($"must be {MinRate} to {MaxRate}"))
             : epochs is < 1 or > MaxEpochs ? Refuse("epochs", Invariant($"must be 1 to {MaxEpochs}"))
             : engine is not (TrainingSetup.Tape or TrainingSetup.Graph) ? Refuse("engine", $"must be {TrainingSetup.Tape} or {TrainingSetup.Graph}")
-            : (new TrainingSetup(new TrainingSettings(dataset, points, hidden, rate, epochs, Seed ?? 1), engine), null);
+            : own ? ReadOwnPoints(hidden, rate, epochs, engine)
+            : (TrainingSetup.Of(new TrainingSettings(dataset, points, hidden, rate, epochs, Seed ?? 1), engine), null);
+    }
+
+    // A points file's problem names its line, in the message and as the "line" extension, for the page to show.
+    private (TrainingSetup?, IResult?) ReadOwnPoints(int hidden, double rate, int epochs, string engine)
+    {
+        if (string.IsNullOrWhiteSpace(Csv))
+        {
+            return Refuse("csv", $"is empty: paste or upload lines x1,x2,label such as 0.25,0.75,1 (header {PointsCsv.Header} optional)");
+        }
+
+        try
+        {
+            var data = PointsCsv.Read(new StringReader(Csv), OwnPointsName);
+            return (new TrainingSetup(data, hidden, rate, epochs, Seed ?? 1, null, engine), null);
+        }
+        catch (PointsCsvException problem)
+        {
+            return (null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["csv"] = [problem.Message] },
+                detail: problem.Message,
+                title: "The points are not valid.",
+                extensions: new Dictionary<string, object?> { ["line"] = problem.Line }));
+        }
     }
 
     private static (TrainingSetup?, IResult?) Refuse(string field, string message) => (null, RequestBody.Invalid(field, message));

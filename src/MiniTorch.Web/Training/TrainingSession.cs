@@ -36,9 +36,9 @@ internal sealed class TrainingSession : IDisposable
     public TrainingSession(TrainingSetup setup)
     {
         Setup = setup;
-        Network = setup.Settings.CreateNetwork();
-        Data = setup.Settings.CreateDataset();
-        _trainer = new Trainer(Network, Data, setup.Settings.LearningRate, setup.CreateEngine());
+        Network = setup.CreateNetwork();
+        Data = setup.Data;
+        _trainer = new Trainer(Network, Data, setup.LearningRate, setup.CreateEngine());
         Completion = Task.Run(RunAsync);
     }
 
@@ -137,12 +137,12 @@ internal sealed class TrainingSession : IDisposable
 
     private async Task RunAsync()
     {
-        var settings = Setup.Settings;
+        var epochs = Setup.Epochs;
         var pending = new List<EpochRow>();
         var sinceFrame = Stopwatch.StartNew();
         try
         {
-            while (_reports.Count < settings.Epochs)
+            while (_reports.Count < epochs)
             {
                 await WaitForTurnAsync(pending).ConfigureAwait(false);
                 TrainingOutcome outcome;
@@ -166,7 +166,7 @@ internal sealed class TrainingSession : IDisposable
                     return;
                 }
 
-                var last = report.Epoch == settings.Epochs;
+                var last = report.Epoch == epochs;
                 if (last || !running || sinceFrame.Elapsed >= FrameInterval)
                 {
                     await SendAsync(pending, last ? "finished" : running ? "running" : "paused").ConfigureAwait(false);
@@ -176,7 +176,7 @@ internal sealed class TrainingSession : IDisposable
 
             var final = _reports[^1];
             Finish("finished", Invariant(
-                $"Trained {settings.Dataset} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{settings.Points} correct in the last epoch"));
+                $"Trained {Data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{Data.Count} correct in the last epoch"));
         }
         catch (OperationCanceledException)
         {
@@ -223,11 +223,11 @@ internal sealed class TrainingSession : IDisposable
 
     private async Task SendAsync(List<EpochRow> pending, string state)
     {
-        var settings = Setup.Settings;
+        var epochs = Setup.Epochs;
         var done = _reports.Count;
         var perEpoch = _clock.Elapsed.TotalMilliseconds / done;
         var picture = ModelPicture.Draw(Network, Data);
-        var frame = new TrainingFrame(state, done, settings.Epochs, perEpoch, perEpoch * (settings.Epochs - done) / 1000, [.. pending], picture);
+        var frame = new TrainingFrame(state, done, epochs, perEpoch, perEpoch * (epochs - done) / 1000, [.. pending], picture);
         pending.Clear();
         _shownState = state;
         await _frames.Writer.WriteAsync(frame, _stop.Token).ConfigureAwait(false);

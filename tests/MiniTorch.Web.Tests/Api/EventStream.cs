@@ -7,6 +7,17 @@ internal sealed class EventStream(Stream stream) : IDisposable
 {
     private readonly StreamReader _reader = new(stream);
 
+    /// <summary>Opens a training's event stream.</summary>
+    /// <param name="client">The test server's client.</param>
+    /// <param name="id">The training's id.</param>
+    /// <returns>The stream.</returns>
+    public static async Task<EventStream> OpenAsync(HttpClient client, string id)
+    {
+        var response = await client.GetAsync(new Uri($"/api/trainings/{id}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return new EventStream(await response.Content.ReadAsStreamAsync());
+    }
+
     /// <summary>Reads the next event.</summary>
     /// <returns>Its type and its data as JSON, or null at the end of the stream.</returns>
     public async Task<(string Type, JsonElement Data)?> NextAsync()

@@ -11,9 +11,19 @@ internal static class Library
     /// </summary>
     /// <param name="settings">The settings.</param>
     /// <returns>The last epoch's total loss.</returns>
-    public static string FinalLoss(TrainingSettings settings)
+    public static string FinalLoss(TrainingSettings settings) =>
+        FinalLoss(settings.CreateDataset(), settings.Hidden, settings.LearningRate, settings.Epochs, settings.Seed);
+
+    /// <summary>The same for any points, such as a CSV's, and the network of width and seed as the command draws it.</summary>
+    /// <param name="data">The points.</param>
+    /// <param name="hidden">H.</param>
+    /// <param name="rate">η.</param>
+    /// <param name="epochs">The number of epochs.</param>
+    /// <param name="seed">The seed of the initial parameters.</param>
+    /// <returns>The last epoch's total loss.</returns>
+    public static string FinalLoss(Dataset data, int hidden, double rate, int epochs, ulong seed)
     {
-        var trainer = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), settings.LearningRate, new TapeEngine());
-        return trainer.Train(settings.Epochs).Final.TotalLoss.ToString("R", CultureInfo.InvariantCulture);
+        var trainer = new Trainer(TrainingSettings.CreateNetwork(hidden, seed), data, rate, new TapeEngine());
+        return trainer.Train(epochs).Final.TotalLoss.ToString("R", CultureInfo.InvariantCulture);
     }
 }

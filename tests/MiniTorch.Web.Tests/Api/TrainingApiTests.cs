@@ -41,7 +41,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     {
         using var client = _factory.CreateClient();
         var id = (await PostAsync(client, "/api/trainings", SmallBody, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var events = await OpenAsync(client, id!);
+        using var events = await EventStream.OpenAsync(client, id!);
 
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
         var frames = new List<(string Type, JsonElement Data)>();
@@ -60,7 +60,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     {
         using var client = _factory.CreateClient();
         var id = (await PostAsync(client, "/api/trainings", SmallBody, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var events = await OpenAsync(client, id!);
+        using var events = await EventStream.OpenAsync(client, id!);
 
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/step");
         var first = await events.UntilAsync("frame");
@@ -82,7 +82,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     {
         using var client = _factory.CreateClient();
         var id = (await PostAsync(client, "/api/trainings", new { epochs = 100_000, points = 20, hidden = 3 }, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var events = await OpenAsync(client, id!);
+        using var events = await EventStream.OpenAsync(client, id!);
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
         await events.UntilAsync("frame");
 
@@ -105,7 +105,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         using var client = _factory.CreateClient();
         var body = new { epochs = 100_000 };
         var id = (await PostAsync(client, "/api/trainings", body, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var events = await OpenAsync(client, id!);
+        using var events = await EventStream.OpenAsync(client, id!);
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
         await events.UntilAsync("frame");
 
@@ -122,7 +122,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         using var factory = new SandboxFactory(1);
         using var client = factory.CreateClient();
         var id = (await PostAsync(client, "/api/trainings", new { epochs = 100_000 }, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using (var events = await OpenAsync(client, id!))
+        using (var events = await EventStream.OpenAsync(client, id!))
         {
             await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
             await events.UntilAsync("frame");
@@ -156,7 +156,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     {
         using var client = _factory.CreateClient();
         var id = (await PostAsync(client, "/api/trainings", SmallBody, HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var events = await OpenAsync(client, id!);
+        using var events = await EventStream.OpenAsync(client, id!);
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/play");
         await events.UntilAsync("end");
         var folder = Directory.CreateTempSubdirectory("minitorch-serve-test-").FullName;
@@ -246,13 +246,6 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-    }
-
-    private static async Task<EventStream> OpenAsync(HttpClient client, string id)
-    {
-        var response = await client.GetAsync(new Uri($"/api/trainings/{id}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return new EventStream(await response.Content.ReadAsStreamAsync());
     }
 
     // A bounded wait for something the server does in the background; the bound guards against a hang only.

@@ -20,6 +20,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where the sandbox listens.</summary>
     public Uri Address => _server.Address;
 
+    /// <summary>The page's address with a query, for example <c>?tab=functions</c>.</summary>
+    /// <param name="query">The query, starting with <c>?</c>.</param>
+    /// <returns>The address.</returns>
+    public string Url(string query) => new Uri(Address, "/" + query).ToString();
+
     public async Task InitializeAsync()
     {
         await _server.InitializeAsync();

@@ -13,7 +13,8 @@ namespace MiniTorch.Web.Tests.Browser;
 /// test writes the README's pictures there.
 /// </summary>
 [Trait("Task", "1.5")]
-public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<ChromiumNotice>
+[Collection(SharedBrowser.Name)]
+public sealed class PageTests : IClassFixture<ChromiumNotice>
 {
     private readonly BrowserFixture _browser;
 
@@ -22,7 +23,7 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
     [SkippableTheory]
     [InlineData("training", "#boundary")]
     [InlineData("autodiff", "#graph svg")]
-    [InlineData("functions", "#functions-status")]
+    [InlineData("functions", "#function-derivative")]
     [InlineData("module", "#parameters tbody tr")]
     public async Task Each_page_opens_with_no_console_error(string tab, string shown)
     {
@@ -55,7 +56,7 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
     public async Task Pause_Step_and_Reset_control_the_training()
     {
         var (page, _) = await _browser.NewPageAsync();
-        await page.GotoAsync(Url("?tab=training&epochs=100000&points=20&hidden=3"));
+        await page.GotoAsync(Url("?tab=training&epochs=100000&points=150&hidden=50"));
         var status = page.Locator("#training-status");
 
         await page.ClickAsync("#step");
@@ -152,14 +153,14 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
         Assert.Equal("9", await page.InputValueAsync("#seed"));
         Assert.Equal("graph", await page.InputValueAsync("#engine"));
         await page.FillAsync("#hidden", "12");
-        Assert.Contains("hidden=12", page.Url, StringComparison.Ordinal);
+        Assert.Contains("hidden=12", await page.EvaluateAsync<string>("() => location.href"), StringComparison.Ordinal);
     }
 
     [SkippableFact]
     public async Task The_training_controls_work_with_the_keyboard_alone()
     {
         var (page, _) = await _browser.NewPageAsync();
-        await page.GotoAsync(Url("?tab=training&epochs=100000&points=20&hidden=3"));
+        await page.GotoAsync(Url("?tab=training&epochs=100000&points=150&hidden=50"));
         var status = page.Locator("#training-status");
 
         await TabToAsync(page, "step");
@@ -234,8 +235,8 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
         }
 
         await ShotAsync(page, folder, "serve-autodiff.png");
-        await page.GotoAsync(Url("?tab=functions"));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(Url("?tab=functions&fn=sig&from=-6&to=6"));
+        await Expect(page.Locator("#functions-status")).ToContainTextAsync("201 values");
         await ShotAsync(page, folder, "serve-functions.png");
     }
 
@@ -258,5 +259,5 @@ public sealed class PageTests : IClassFixture<BrowserFixture>, IClassFixture<Chr
 
     private static Task<string> FocusedAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
 
-    private string Url(string query) => new Uri(_browser.Address, "/" + query).ToString();
+    private string Url(string query) => _browser.Url(query);
 }

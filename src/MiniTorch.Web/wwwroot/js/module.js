@@ -1,6 +1,6 @@
 // The Module page: the Training page's network, its module tree and every parameter with its value and gradient.
 import { send, problemText } from './api.js';
-import { currentSettings, currentTrainingId } from './training.js';
+import { currentRequest, currentTrainingId } from './training.js';
 
 const element = id => document.getElementById(id);
 let loading = false;
@@ -20,7 +20,7 @@ async function refresh() {
   const id = currentTrainingId();
   const answer = id
     ? await send('GET', `/api/trainings/${id}/module`)
-    : await send('POST', '/api/trainings/module', currentSettings());
+    : await send('POST', '/api/trainings/module', currentRequest());
   loading = false;
   if (answer.ok) show(answer.data); else element('module-tree').textContent = problemText(answer.data);
   if (again) {

@@ -18,13 +18,38 @@ for (const name of fields) {
   if (value !== null) element(name).value = value;
 }
 
-export function currentSettings() {
+// The settings the URL keeps: never your own points, which can be long and are yours.
+function currentSettings() {
   const settings = {};
   for (const name of fields) {
     const value = element(name).value;
     settings[name] = numbers.has(name) ? Number(value) : value;
   }
   return settings;
+}
+
+function ownPoints() {
+  return element('dataset').value === 'points';
+}
+
+// What the server is sent: the settings and, for your own points, the CSV text.
+export function currentRequest() {
+  const request = currentSettings();
+  if (ownPoints()) request.csv = element('csv').value;
+  return request;
+}
+
+function showOwnPoints() {
+  element('own-points').hidden = !ownPoints();
+  element('points-setting').hidden = ownPoints();
+}
+
+// A refusal of the points names their line; it goes under the box, anything else to the status line.
+function refused(problem) {
+  const csv = problem?.errors?.csv;
+  element('csv-error').hidden = !csv;
+  element('csv-error').textContent = csv ? csv[0] : '';
+  status(csv ? 'Your points have a problem; see under the box.' : problemText(problem));
 }
 
 export function currentTrainingId() {
@@ -38,16 +63,17 @@ function status(text) {
 function setRunning(running) {
   element('train').disabled = running;
   element('pause').disabled = !running;
-  for (const name of fields) element(name).disabled = training !== null;
+  for (const name of [...fields, 'csv', 'csv-file']) element(name).disabled = training !== null;
 }
 
 async function showPreview() {
   if (training) return;
-  const answer = await send('POST', '/api/trainings/preview', currentSettings());
+  const answer = await send('POST', '/api/trainings/preview', currentRequest());
   if (!answer.ok) {
-    status(problemText(answer.data));
+    refused(answer.data);
     return;
   }
+  element('csv-error').hidden = true;
   preview = answer.data;
   draw.boundary(element('boundary'), preview.picture, preview.points, preview.labels);
   drawUnits(preview.picture);
@@ -96,7 +122,8 @@ function addTableRows(newRows, epochs) {
 
 function showDownloads() {
   const holder = element('downloads');
-  holder.replaceChildren(...files.map(name => {
+  // A run on your own points has no model file, as minitorch train --data writes none.
+  holder.replaceChildren(...files.filter(name => !(training.ownPoints && name === 'model.json')).map(name => {
     const link = document.createElement('a');
     link.href = `/api/trainings/${training.id}/files/${name}`;
     link.download = name;
@@ -130,13 +157,13 @@ function onEnd(end) {
 }
 
 async function begin() {
-  const answer = await send('POST', '/api/trainings', currentSettings());
+  const answer = await send('POST', '/api/trainings', currentRequest());
   if (!answer.ok) {
-    status(problemText(answer.data));
+    refused(answer.data);
     return false;
   }
   const start = answer.data;
-  training = { id: start.id, points: start.points, labels: start.labels, ended: false };
+  training = { id: start.id, points: start.points, labels: start.labels, ended: false, ownPoints: ownPoints() };
   rows = [];
   writeSettings(currentSettings());
   const stream = new EventSource(`/api/trainings/${start.id}/events`);
@@ -178,11 +205,19 @@ export function startTraining() {
   element('step').addEventListener('click', () => command('step'));
   element('reset').addEventListener('click', reset);
   element('training-settings').addEventListener('submit', event => event.preventDefault());
+  element('csv-file').addEventListener('change', async () => {
+    const file = element('csv-file').files[0];
+    if (!file) return;
+    element('csv').value = await file.text();
+    element('csv').dispatchEvent(new Event('input', { bubbles: true }));
+  });
   element('training-settings').addEventListener('input', () => {
+    showOwnPoints();
     writeSettings(currentSettings());
     clearTimeout(previewTimer);
     previewTimer = setTimeout(showPreview, 250);
   });
+  showOwnPoints();
   writeSettings(currentSettings());
   drawChart(1);
   showPreview();
