@@ -83,12 +83,23 @@ public static class GraphExport
     private static string ValueStyle(Scalar value) =>
         value.IsConstant ? ", style=dashed" : value.IsLeaf ? ", style=filled, fillcolor=\"#dbe9f6\"" : string.Empty;
 
-    // An unnamed scalar's name is its id; it is shown as #id so that it does not read as a value.
+    /// <summary>
+    /// The first line of a value node's label in <see cref="ToDot"/>: <c>constant</c> for a constant, otherwise the
+    /// scalar's name, or <c>#</c> and its id for an unnamed scalar (whose name is its id), so that it does not read as
+    /// a value. Lets other views of the graph name its nodes as the drawing does.
+    /// </summary>
+    /// <param name="value">A scalar of the graph.</param>
+    /// <returns>The title.</returns>
+    public static string NodeTitle(Scalar value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var id = value.UniqueId.ToString(CultureInfo.InvariantCulture);
+        return value.IsConstant ? "constant" : value.Name == id ? "#" + id : value.Name;
+    }
+
     private static string ValueLabel(Scalar value)
     {
-        var id = value.UniqueId.ToString(CultureInfo.InvariantCulture);
-        var title = value.IsConstant ? "constant" : value.Name == id ? "#" + id : value.Name;
-        var label = new StringBuilder(title)
+        var label = new StringBuilder(NodeTitle(value))
             .Append("\ndata = ").Append(DotText.Number(value.Data));
         if (value.Derivative is { } derivative)
         {

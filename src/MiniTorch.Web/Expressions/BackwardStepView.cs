@@ -1,10 +1,11 @@
 using System.Globalization;
+using MiniTorch.Expressions;
 
 namespace MiniTorch.Web.Expressions;
 
 /// <summary>
 /// One step of the backward pass for the page, from <see cref="Autodiff.BackpropagationSteps"/>: which graph node it is
-/// (named as <see cref="MiniTorch.Expressions.GraphExport"/> labels it), the derivative it has collected, and for an
+/// (named as <see cref="GraphExport.NodeTitle"/> labels it), the derivative it has collected, and for an
 /// operation's result the chain rule's term for each input.
 /// </summary>
 /// <param name="Operation">The operation node that computed the variable, <c>Op 3</c>, or null for a leaf.</param>
@@ -25,19 +26,12 @@ internal sealed record BackwardStepView(string? Operation, string Node, string D
             var op = step.IsLeaf ? null : Invariant($"Op {operation++}");
             TermView[] terms =
             [
-                .. step.Terms.Select(t => new TermView(Title((Scalar)t.Parent), Text(t.LocalDerivative), Text(t.Share), t.IsPassedOn)),
+                .. step.Terms.Select(t => new TermView(GraphExport.NodeTitle((Scalar)t.Parent), Text(t.LocalDerivative), Text(t.Share), t.IsPassedOn)),
             ];
-            steps.Add(new BackwardStepView(op, Title((Scalar)step.Variable), Text(step.Derivative), terms));
+            steps.Add(new BackwardStepView(op, GraphExport.NodeTitle((Scalar)step.Variable), Text(step.Derivative), terms));
         }
 
         return [.. steps];
-    }
-
-    // The first line of a value node's label in GraphExport: "constant", the name, or "#" and the id of an unnamed value.
-    private static string Title(Scalar value)
-    {
-        var id = value.UniqueId.ToString(CultureInfo.InvariantCulture);
-        return value.IsConstant ? "constant" : value.Name == id ? "#" + id : value.Name;
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

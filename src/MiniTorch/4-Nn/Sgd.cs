@@ -64,7 +64,7 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                parameter.Update(new Scalar(parameter.Value.Data - (LearningRate * derivative)));
+                parameter.Update(new Scalar(Descend(parameter.Value.Data, derivative)));
             }
         }
     }
@@ -81,9 +81,11 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                // Step's p − η · d, repeated so that Step reads as MiniTorch's SGD; a test holds the two to the same bits.
-                parameter.Value.MoveLeafTo(parameter.Value.Data - (LearningRate * derivative));
+                parameter.Value.MoveLeafTo(Descend(parameter.Value.Data, derivative));
             }
         }
     }
+
+    // One step against the derivative: p − η · d.
+    private double Descend(double value, double derivative) => value - (LearningRate * derivative);
 }

@@ -53,6 +53,16 @@ public sealed partial class GraphExportTests
     }
 
     [Fact]
+    public void A_node_title_is_the_name_constant_or_the_id_of_an_unnamed_value()
+    {
+        var sum = new Scalar(1.0) + new Scalar(2.0);
+
+        Assert.Equal("x", GraphExport.NodeTitle(new Scalar(1.0, "x")));
+        Assert.Equal("constant", GraphExport.NodeTitle(Scalar.Constant(2.5)));
+        Assert.Equal("#" + sum.UniqueId.ToString(System.Globalization.CultureInfo.InvariantCulture), GraphExport.NodeTitle(sum));
+    }
+
+    [Fact]
     public void Labels_and_graph_names_are_escaped()
     {
         var odd = new Scalar(0.1, "a \"quoted\" \\ name\nwith\tcontrol") * 3.0;
