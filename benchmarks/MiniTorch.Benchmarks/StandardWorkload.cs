@@ -1,3 +1,5 @@
+using MiniTorch.Runs;
+
 namespace MiniTorch.Benchmarks;
 
 /// <summary>The three implementations of the training step that the benchmarks compare.</summary>
@@ -12,7 +14,7 @@ public enum Implementation
     /// <summary><see cref="TapeEngine"/>: a tape per label class, replayed per point.</summary>
     Tape,
 
-    /// <summary><see cref="TapeEngine"/> with <see cref="TapeReplay.Compiled"/>, and <see cref="Sgd.StepInPlace"/> for the step.</summary>
+    /// <summary><see cref="TapeEngine"/> with <see cref="TapeReplay.Compiled"/>.</summary>
     Compiled,
 }
 
@@ -105,7 +107,7 @@ public sealed class StandardWorkload
                 _graphSgd.Step();
                 break;
             case Implementation.Compiled:
-                _compiledSgd.StepInPlace();
+                _compiledSgd.Step();
                 break;
             default:
                 _tapeSgd.Step();

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Benchmarks;
 
 /// <summary>

@@ -82,7 +82,7 @@ public sealed class Expression
             leaves[i] = new Scalar(value, variable.Name);
         }
 
-        return new Evaluation(Run(leaves), leaves);
+        return new Evaluation(this, Run(leaves), leaves);
     }
 
     private Scalar Run(Scalar[] leaves)

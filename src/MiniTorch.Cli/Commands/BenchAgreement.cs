@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>
@@ -47,8 +49,7 @@ internal static class BenchMeasurement
             ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(settings.CreateNetwork(), data, settings.LearningRate))),
             (TrainingEngines.Graph, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ScalarEngine())),
             (TrainingEngines.Tape, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new TapeEngine())),
-            (TrainingEngines.Compiled, () => new BenchRun.OfEngine(
-                settings.CreateNetwork(), data, settings.LearningRate, TrainingEngines.Create(TrainingEngines.Compiled, 1), TrainingEngines.Update(TrainingEngines.Compiled))),
+            (TrainingEngines.Compiled, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, TrainingEngines.Create(TrainingEngines.Compiled, 1))),
             (ThreadedRow(threads), () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ParallelTapeEngine(threads))),
         };
         engines = threads > 1 ? engines : engines[..^1];

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>What <c>minitorch bench</c> measured, and its two ways of printing it: an aligned table or one JSON object.</summary>
@@ -47,8 +49,8 @@ internal sealed record BenchReport(TrainingSettings Settings, int Repeat, TimeSp
         var compiled = Engines.Single(e => e.Engine == TrainingEngines.Compiled);
         var engines = string.Join(" = ", Engines.Skip(1).Select(e => e.Engine));
         output.WriteLine(Invariant($"Final loss: {engines} = {graph.FinalLoss:R} bit for bit (parameters too); hand-written relative difference {BaselineRelativeDifference:G3}"));
-        output.WriteLine(Invariant($"B/op includes Sgd.Step, which makes a new leaf scalar per parameter: {tape.StepBytesPerOp:F2} B/op for graph and tape;"));
-        output.WriteLine(Invariant($"compiled steps in place ({compiled.StepBytesPerOp:F2} B/op). The rest of the tape's figure, {tape.BytesPerOp - tape.StepBytesPerOp:F2} B/op, is recording its tapes"));
+        output.WriteLine(Invariant($"B/op includes Sgd.Step, which makes a new leaf scalar per parameter: {tape.StepBytesPerOp:F2} B/op for each engine."));
+        output.WriteLine(Invariant($"The rest of the tape's figure, {tape.BytesPerOp - tape.StepBytesPerOp:F2} B/op, is recording its tapes"));
         output.WriteLine(Invariant($"in the first epoch ({tape.FirstEpochSeconds * 1e3:F1} ms, in the time); compiled records and compiles in its first ({compiled.FirstEpochSeconds * 1e3:F1} ms, {compiled.BytesPerOp - compiled.StepBytesPerOp:F2} B/op)."));
         output.WriteLine(Invariant($"Compiling the two class tapes: {compiled.CompileSeconds * 1e3:F1} ms for {compiled.CompiledSteps} steps, {compiled.CompileSeconds * 1e6 / Math.Max(1, compiled.CompiledSteps):F1} us per step;"));
         output.WriteLine(Invariant($"without it, a compiled run takes {compiled.RatioWithoutCompiling:F2} x baseline"));

@@ -26,14 +26,13 @@ internal abstract class BenchRun : IDisposable
 
     /// <summary>
     /// A run of <see cref="Trainer"/>'s loop with an engine: <see cref="Sgd.ZeroGrad"/>, the engine's epoch,
-    /// <see cref="Sgd.Step"/> (or <see cref="Sgd.StepInPlace"/>).
+    /// <see cref="Sgd.Step"/>.
     /// </summary>
     /// <param name="network">The network, fresh from the workload's settings.</param>
     /// <param name="data">The training data.</param>
     /// <param name="learningRate">η.</param>
     /// <param name="engine">The engine.</param>
-    /// <param name="update">How the step changes the parameters, as <see cref="Trainer"/> would with this update.</param>
-    public sealed class OfEngine(Network network, Dataset data, double learningRate, ITrainingEngine engine, ParameterUpdate update = ParameterUpdate.NewLeaf) : BenchRun
+    public sealed class OfEngine(Network network, Dataset data, double learningRate, ITrainingEngine engine) : BenchRun
     {
         private readonly Sgd _sgd = new(network.Parameters(), learningRate);
 
@@ -45,17 +44,7 @@ internal abstract class BenchRun : IDisposable
         }
 
         /// <inheritdoc/>
-        public override void Step()
-        {
-            if (update == ParameterUpdate.InPlace)
-            {
-                _sgd.StepInPlace();
-            }
-            else
-            {
-                _sgd.Step();
-            }
-        }
+        public override void Step() => _sgd.Step();
 
         /// <inheritdoc/>
         public override double[] Parameters() => [.. _sgd.Parameters.Select(p => p.Value.Data)];

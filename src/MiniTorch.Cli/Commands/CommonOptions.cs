@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -76,6 +77,14 @@ internal static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => OptionChecks.MinThreads,
         CustomParser = OptionChecks.ParseThreads,
+    };
+
+    /// <summary><c>--engine NAME</c>, checked by <see cref="OptionChecks.Engine"/>; <see cref="TrainingEngines.Default"/> when absent.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string> Engine() => new("--engine")
+    {
+        Description = "How gradients are computed: tape (a recorded tape, replayed per point), compiled (that tape compiled to straight-line code) or graph (a Scalar graph per point); same numbers.",
+        DefaultValueFactory = _ => TrainingEngines.Default,
     };
 
     /// <summary><c>--out FOLDER</c>, checked by <see cref="OptionChecks.WritableFolder"/>.</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MiniTorch.Expressions;
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -9,8 +9,8 @@ namespace MiniTorch.Cli.Commands;
 /// <c>snapshots.png</c> and <c>snapshots.svg</c>. Epoch k is the model after k SGD steps; epoch 0 is the initial one.
 /// </summary>
 /// <remarks>
-/// A snapshot records the model's forward pass as a tape (<see cref="RecordedModel"/>), which copies the parameters'
-/// values and touches neither them nor their derivatives, so taking snapshots does not change the training numbers.
+/// A snapshot (<see cref="ModelSnapshot"/>) copies the parameters' values and touches neither them nor their
+/// derivatives, so taking snapshots does not change the training numbers.
 /// </remarks>
 internal sealed class FilmStrip
 {
@@ -26,7 +26,7 @@ internal sealed class FilmStrip
     private const string Example = "for example --snapshots 0,10,50,200,500";
 
     private readonly IReadOnlyList<int> _epochs;
-    private readonly List<(int Epoch, RecordedModel Model)> _taken = [];
+    private readonly List<(int Epoch, ModelSnapshot Model)> _taken = [];
 
     /// <summary>Prepares a strip of the given epochs, as <see cref="ParseEpochs"/> read them.</summary>
     /// <param name="epochs">The epochs to draw, in increasing order.</param>
@@ -114,7 +114,7 @@ internal sealed class FilmStrip
     {
         if (_epochs.Contains(epoch) && !_taken.Exists(s => s.Epoch == epoch))
         {
-            _taken.Add((epoch, RecordedModel.Record(model, inputCount: 2)));
+            _taken.Add((epoch, ModelSnapshot.Of(model)));
         }
     }
 

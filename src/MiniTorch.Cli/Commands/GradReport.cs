@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiniTorch.Expressions;
 
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>What <c>minitorch grad</c> prints: the value and, per variable, the derivative and the optional check.</summary>
 /// <param name="Value">The value of the expression.</param>
 /// <param name="Gradients">One entry per variable, in order of first occurrence.</param>
-internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradient> Gradients)
+internal sealed record GradReport(double Value, IReadOnlyList<VariableDerivative> Gradients)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -24,7 +25,7 @@ internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradien
             return;
         }
 
-        var checkedAny = Gradients.Any(g => g.Numeric is not null);
+        var checkedAny = Gradients.Any(g => g.Verdict is not null);
         var rows = new List<string[]>
         {
             checkedAny ? ["variable", "derivative", "central difference", "check"] : ["variable", "derivative"],
@@ -32,7 +33,7 @@ internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradien
         foreach (var g in Gradients)
         {
             rows.Add(checkedAny
-                ? [g.Name, Format(g.Derivative), Format(g.Numeric ?? double.NaN), g.Passed == true ? "pass" : "FAIL"]
+                ? [g.Name, Format(g.Derivative), Format(g.CentralDifference ?? double.NaN), VerdictText(g.Verdict)]
                 : [g.Name, Format(g.Derivative)]);
         }
 
@@ -45,7 +46,8 @@ internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradien
 
     /// <summary>
     /// Writes one JSON object, <c>{"value": V, "gradients": {"x": dx, …}}</c>, plus <c>"numeric"</c> and
-    /// <c>"check"</c> objects (estimate and pass as a boolean, per variable) when checked. Numbers are in shortest
+    /// <c>"check"</c> objects (the estimate, and <c>"pass"</c>, <c>"fail"</c> or <c>"cannot check"</c>, per variable)
+    /// when checked. Numbers are in shortest
     /// round-trip form; NaN and infinities are written as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.
     /// </summary>
     /// <param name="output">Where to write.</param>
@@ -57,15 +59,15 @@ internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradien
         foreach (var g in Gradients)
         {
             gradients[g.Name] = Json(g.Derivative);
-            if (g.Numeric is { } estimate)
+            if (g.CentralDifference is { } estimate)
             {
                 numeric[g.Name] = Json(estimate);
-                check[g.Name] = g.Passed == true;
+                check[g.Name] = VerdictText(g.Verdict).ToLowerInvariant();
             }
         }
 
         var root = new JsonObject { ["value"] = Json(Value), ["gradients"] = gradients };
-        if (Gradients.Any(g => g.Numeric is not null))
+        if (Gradients.Any(g => g.Verdict is not null))
         {
             root["numeric"] = numeric;
             root["check"] = check;
@@ -79,10 +81,11 @@ internal sealed record GradReport(double Value, IReadOnlyList<GradReport.Gradien
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>One variable's line of the report.</summary>
-    /// <param name="Name">The variable.</param>
-    /// <param name="Derivative">∂output/∂variable by backpropagation.</param>
-    /// <param name="Numeric">The central-difference estimate, when checked.</param>
-    /// <param name="Passed">Whether the two agree within the reference tolerance, when checked.</param>
-    internal sealed record Gradient(string Name, double Derivative, double? Numeric, bool? Passed);
+    // The check's verdict in the table: pass, FAIL (loud, as a failure should be), or cannot check.
+    private static string VerdictText(DerivativeVerdict? verdict) => verdict switch
+    {
+        DerivativeVerdict.Pass => "pass",
+        DerivativeVerdict.Fail => "FAIL",
+        _ => "cannot check",
+    };
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using MiniTorch.Expressions;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>

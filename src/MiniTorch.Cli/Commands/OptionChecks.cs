@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -39,6 +40,23 @@ internal static class OptionChecks
         {
             throw new UsageException($"unknown dataset '{name}'; valid names: {string.Join(", ", Datasets.Names.Select(n => n.ToLowerInvariant()))}", problem);
         }
+    }
+
+    /// <summary>Checks --engine and --threads together (the threads already in range, see <see cref="Threads"/>).</summary>
+    /// <param name="name">The engine's name given, any case.</param>
+    /// <param name="threads">The value of --threads.</param>
+    /// <returns>The engine's name as <see cref="TrainingEngines.Names"/> spells it.</returns>
+    /// <remarks>
+    /// --threads above 1 with the graph engine is refused rather than ignored: the graph engine has no threaded form, and
+    /// a silently ignored option would mislead.
+    /// </remarks>
+    public static string Engine(string name, int threads)
+    {
+        var engine = TrainingEngines.Names.FirstOrDefault(known => string.Equals(name, known, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"unknown engine '{name}'; valid engines: {string.Join(", ", TrainingEngines.Names)}");
+        return engine == TrainingEngines.Graph && threads > 1
+            ? throw new UsageException(Invariant($"--threads {threads} needs --engine {string.Join(" or ", TrainingEngines.Names.Where(n => n != TrainingEngines.Graph))}; the graph engine runs on one thread"))
+            : engine;
     }
 
     /// <summary>Checks --points: 2 to 100000.</summary>

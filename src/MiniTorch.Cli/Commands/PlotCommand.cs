@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MiniTorch.Expressions;
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 

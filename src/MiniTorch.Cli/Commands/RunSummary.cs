@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>The result of one finished training run, as a row of <c>summary.md</c>.</summary>

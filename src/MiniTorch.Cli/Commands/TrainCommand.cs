@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal sealed class TrainCommand
     private readonly Option<double> _rate = CommonOptions.Rate(0.5);
     private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", 500);
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
-    private readonly Option<string> _engine = new("--engine") { Description = TrainingEngines.Description, DefaultValueFactory = _ => TrainingEngines.Default };
+    private readonly Option<string> _engine = CommonOptions.Engine();
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
     private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
@@ -52,9 +52,10 @@ internal sealed class TrainCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var (runs, label) = ReadPlans(parseResult);
+        var (plans, label) = ReadPlans(parseResult);
         var threads = OptionChecks.Threads(parseResult.GetValue(_threads));
-        var engine = TrainingEngines.Check(parseResult.GetValue(_engine)!, threads);
+        var engine = OptionChecks.Engine(parseResult.GetValue(_engine)!, threads);
+        var runs = plans.ConvertAll(plan => plan with { Engine = engine, Threads = threads });
         var snapshots = FilmStrip.ParseEpochs(parseResult.GetValue(_snapshots), runs[0].Epochs);
         var folder = parseResult.GetValue(_out) ?? DefaultFolder(label);
         using var owned = OwnedRunFolder.Claim(folder);
@@ -75,17 +76,17 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: hidden {plan.Hidden}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
                 }
 
-                var (outcome, interrupted, panel) = TrainOne(plan, engine, threads, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
-                if (outcome.DivergedAtEpoch is { } epoch)
+                var (epochs, interrupted, panel) = TrainOne(plan, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
+                if (epochs.Count > 0 && !double.IsFinite(epochs[^1].TotalLoss))
                 {
                     owned.Publish();
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epoch}; try a smaller --rate"));
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training diverged at epoch {epochs[^1].Epoch}; try a smaller --rate"));
                     return MiniTorchCommand.Failure;
                 }
 
                 if (panel is not null)
                 {
-                    summaries.Add(new RunSummary(plan, outcome.Final, name));
+                    summaries.Add(new RunSummary(plan, epochs[^1], name));
                     panels.Add(panel);
                 }
 
@@ -100,7 +101,7 @@ internal sealed class TrainCommand
 
                     WriteOverview(owned.Staging, runs.Count, summaries, panels);
                     owned.Publish();
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training interrupted at epoch {outcome.Epochs.Count}{where}; wrote {folder}"));
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training interrupted at epoch {epochs.Count}{where}; wrote {folder}"));
                     return MiniTorchCommand.Interrupted;
                 }
             }
@@ -133,55 +134,41 @@ internal sealed class TrainCommand
 
     /// <summary>
     /// Trains one network and writes its files: log.csv and model.json (for a built-in dataset) first, then the
-    /// pictures. Returns the outcome, whether <paramref name="stop"/> ended training early, and the boundary panel
-    /// unless training diverged or no epoch was completed (then there is no model to save). With
+    /// pictures. Returns every epoch's report, whether <paramref name="stop"/> ended training early, and the boundary
+    /// panel unless training diverged or no epoch was completed (then there is no model to save). With
     /// <paramref name="strip"/>, also the film strip.
     /// </summary>
-    private static (TrainingOutcome Outcome, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string engineName, int threads, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
+    private static (IReadOnlyList<EpochReport> Epochs, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
     {
-        var network = plan.CreateNetwork();
-        var data = plan.Data;
-        var engine = TrainingEngines.Create(engineName, threads);
-        TrainingOutcome outcome;
-        bool interrupted;
-        try
+        using var run = new TrainingRun(plan);
+        var data = run.Data;
+        var interrupted = console.Train(run, data.Name, stop, report => strip?.Observe(report, run.Network));
+        if (run.Epochs.Count == 0)
         {
-            (outcome, interrupted) = console.Train(new Trainer(network, data, plan.LearningRate, engine, TrainingEngines.Update(engineName)), plan.Epochs, data.Name, stop, report => strip?.Observe(report, network));
-        }
-        finally
-        {
-            (engine as IDisposable)?.Dispose();
+            return (run.Epochs, interrupted, null);
         }
 
-        if (outcome.Epochs.Count == 0)
+        RunFolder.WriteLog(folder, run);
+        if (run.Diverged)
         {
-            return (outcome, interrupted, null);
+            RunFolder.WriteLossPlot(folder, run);
+            return (run.Epochs, interrupted, null);
         }
 
-        RunFolder.WriteLog(folder, outcome.Epochs);
-        if (outcome.Diverged)
+        var final = run.Epochs[^1];
+        if (plan.Recorded is not null)
         {
-            RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
-            return (outcome, interrupted, null);
-        }
-
-        var final = outcome.Final;
-        var completed = interrupted ? final.Epoch : (int?)null;
-        if (plan.Recorded is { } settings)
-        {
-            ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+            RunFolder.WriteModel(folder, run);
         }
 
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
-        RunFolder.WriteLossPlot(folder, outcome.Epochs, plan.Data, plan.Hidden, plan.LearningRate);
-        strip?.Finish(outcome.Epochs.Count, network);
+        RunFolder.WriteLossPlot(folder, run);
+        strip?.Finish(run.Epochs.Count, run.Network);
         strip?.Write(folder, data);
-        var caption = RunFolder.BoundaryCaption(plan.Hidden, final.Epoch);
-        var panel = console.ShowProgress(
-            $"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, "boundary", network, data, caption, rowsDone));
-        return (outcome, interrupted, panel);
+        var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone));
+        return (run.Epochs, interrupted, panel);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiniTorch.Runs;
 using Spectre.Console;
 
 namespace MiniTorch.Cli.Commands;
@@ -66,28 +67,28 @@ internal sealed class TrainingConsole
         }
     }
 
-    /// <summary>Runs <paramref name="trainer"/> for <paramref name="epochs"/> epochs with the display.</summary>
-    /// <param name="trainer">The trainer.</param>
-    /// <param name="epochs">How many epochs.</param>
+    /// <summary>Runs the epochs left of <paramref name="run"/> with the display.</summary>
+    /// <param name="run">The run.</param>
     /// <param name="label">A short name for the bar, for example the dataset.</param>
     /// <param name="stop">Stops training between epochs.</param>
     /// <param name="everyEpoch">Also receives every epoch's report, before that epoch's step, or <see langword="null"/>.</param>
     /// <returns>
-    /// What the trainer returned, and whether <paramref name="stop"/> ended it early: then the outcome holds the epochs
-    /// completed (perhaps none), and the model the values after the last of them.
+    /// Whether <paramref name="stop"/> ended training early: then the run holds the epochs completed (perhaps none), and
+    /// the model the values after the last of them.
     /// </returns>
-    public (TrainingOutcome Outcome, bool Interrupted) Train(Trainer trainer, int epochs, string label, CancellationToken stop, Action<EpochReport>? everyEpoch = null)
+    public bool Train(TrainingRun run, string label, CancellationToken stop, Action<EpochReport>? everyEpoch = null)
     {
-        var reports = new List<EpochReport>();
-        (TrainingOutcome, bool) Run(Action<EpochReport> show)
+        var epochs = run.Plan.Epochs;
+        bool Run(Action<EpochReport> show)
         {
             try
             {
-                return (trainer.Train(epochs, new Reporter<EpochReport>(report => { reports.Add(report); everyEpoch?.Invoke(report); show(report); }), stop), false);
+                run.Train(new Reporter<EpochReport>(report => { everyEpoch?.Invoke(report); show(report); }), stop);
+                return false;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return (new TrainingOutcome(reports, null), true);
+                return true;
             }
         }
 
@@ -102,7 +103,7 @@ internal sealed class TrainingConsole
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(label), maxValue: epochs);
-                var points = trainer.Data.Count;
+                var points = run.Data.Count;
                 return Run(report =>
                 {
                     LogIfDue(report, epochs);

@@ -4,7 +4,7 @@ using MiniTorch.Expressions;
 namespace MiniTorch.Web.Expressions;
 
 /// <summary>
-/// One step of the backward pass for the page, from <see cref="Autodiff.BackpropagationSteps"/>: which graph node it is
+/// One step of the backward pass for the page, from <see cref="BackwardTrace"/>: which graph node it is
 /// (named as <see cref="GraphExport.NodeTitle"/> labels it), the derivative it has collected, and for an
 /// operation's result the chain rule's term for each input.
 /// </summary>
@@ -21,14 +21,14 @@ internal sealed record BackwardStepView(string? Operation, string Node, string D
     {
         var steps = new List<BackwardStepView>();
         var operation = 0;
-        foreach (var step in Autodiff.BackpropagationSteps(output, 1.0))
+        foreach (var step in BackwardTrace.Of(output))
         {
             var op = step.IsLeaf ? null : Invariant($"Op {operation++}");
             TermView[] terms =
             [
-                .. step.Terms.Select(t => new TermView(GraphExport.NodeTitle((Scalar)t.Parent), Text(t.LocalDerivative), Text(t.Share), t.IsPassedOn)),
+                .. step.Terms.Select(t => new TermView(GraphExport.NodeTitle(t.Input), Text(t.LocalDerivative), Text(t.Share), t.IsPassedOn)),
             ];
-            steps.Add(new BackwardStepView(op, GraphExport.NodeTitle((Scalar)step.Variable), Text(step.Derivative), terms));
+            steps.Add(new BackwardStepView(op, GraphExport.NodeTitle(step.Scalar), Text(step.Derivative), terms));
         }
 
         return [.. steps];

@@ -1,4 +1,4 @@
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
@@ -65,21 +65,16 @@ internal sealed record ModelPicture(double Low, double High, int Cells, double[]
     }
 
     /// <summary>
-    /// Records sigmoid(layer3(relu(layer2(relu(layer1(x)))))), the forward pass of <see cref="Network.Forward"/>, built
-    /// from the network's own layers so that the relu outputs can be found on the tape; the tape's inputs are the two
-    /// coordinates followed by the parameters.
+    /// Records the network's forward pass (<see cref="Network.Activations"/>), keeping the slots of its hidden units; the
+    /// tape's inputs are the two coordinates followed by the parameters.
     /// </summary>
     private static (Tape Tape, int[][] Units) Record(Network network)
     {
         Scalar[] coordinates = [new Scalar(0.0), new Scalar(0.0)];
-        var hidden1 = Relu(network.Layer1.Call([.. coordinates]));
-        var hidden2 = Relu(network.Layer2.Call(hidden1));
-        var output = network.Layer3.Call(hidden2)[0].Sigmoid();
-        var tape = Tape.Record(output, [.. coordinates, .. network.Parameters().Select(p => p.Value)]);
-        return (tape, [[.. hidden1.Select(tape.SlotOf)], [.. hidden2.Select(tape.SlotOf)]]);
+        var pass = network.Activations([.. coordinates]);
+        var tape = Tape.Record(pass.Output, [.. coordinates, .. network.Parameters().Select(p => p.Value)]);
+        return (tape, [.. pass.Hidden.Select(layer => layer.Select(tape.SlotOf).ToArray())]);
     }
-
-    private static Scalar[] Relu(Scalar[] values) => [.. values.Select(v => v.Relu())];
 }
 
 /// <summary>The pictures of one hidden layer's units.</summary>

@@ -1,4 +1,4 @@
-using MiniTorch.Plots;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
@@ -24,36 +24,33 @@ internal static class RunDownloads
     /// <param name="name">A key of <see cref="Files"/>.</param>
     /// <returns>
     /// The file's bytes, or null before the first epoch (there is no model or log yet); call it for model.json only when
-    /// <see cref="TrainingSetup.Recorded"/> is set.
+    /// <see cref="TrainingPlan.Recorded"/> is set.
     /// </returns>
     public static byte[]? Write(TrainingSession session, string name)
     {
         var folder = Directory.CreateTempSubdirectory("minitorch-serve-").FullName;
         try
         {
-            return session.Read(reports =>
+            return session.Read(run =>
             {
-                if (reports.Count == 0)
+                if (run.Epochs.Count == 0)
                 {
                     return null;
                 }
 
-                var setup = session.Setup;
-                var final = reports[^1];
                 switch (name)
                 {
                     case "model.json":
-                        var completed = final.Epoch < setup.Epochs ? final.Epoch : (int?)null;
-                        ModelFile.Save(Path.Combine(folder, name), new TrainedModel(session.Network, setup.Recorded!, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+                        RunFolder.WriteModel(folder, run);
                         break;
                     case "log.csv":
-                        RunFolder.WriteLog(folder, reports);
+                        RunFolder.WriteLog(folder, run);
                         break;
                     case "loss.png" or "loss.svg":
-                        RunFolder.WriteLossPlot(folder, reports, session.Data, setup.Hidden, setup.LearningRate);
+                        RunFolder.WriteLossPlot(folder, run);
                         break;
                     default:
-                        using (RunFolder.WriteBoundary(folder, "boundary", session.Network, session.Data, RunFolder.BoundaryCaption(setup.Hidden, final.Epoch)))
+                        using (RunFolder.WriteBoundary(folder, run))
                         {
                             break;
                         }

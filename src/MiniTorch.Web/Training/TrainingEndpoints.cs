@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
@@ -33,30 +34,30 @@ internal static class TrainingEndpoints
 
     private static async Task<IResult> PreviewAsync(HttpRequest request)
     {
-        var (setup, problem) = await ReadSetupAsync(request);
-        if (setup is null)
+        var (plan, problem) = await ReadPlanAsync(request);
+        if (plan is null)
         {
             return problem!;
         }
 
-        return Results.Ok(StartOf(null, setup.CreateNetwork(), setup.Data));
+        return Results.Ok(StartOf(null, plan.CreateNetwork(), plan.Data));
     }
 
     private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
     {
-        var (setup, problem) = await ReadSetupAsync(request);
-        return setup is null ? problem! : Results.Ok(ModuleView.Of(setup.CreateNetwork(), []));
+        var (plan, problem) = await ReadPlanAsync(request);
+        return plan is null ? problem! : Results.Ok(ModuleView.Of(plan.CreateNetwork(), []));
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
     {
-        var (setup, problem) = await ReadSetupAsync(request);
-        if (setup is null)
+        var (plan, problem) = await ReadPlanAsync(request);
+        if (plan is null)
         {
             return problem!;
         }
 
-        if (sessions.TryStart(setup) is not { } session)
+        if (sessions.TryStart(plan) is not { } session)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
@@ -64,7 +65,7 @@ internal static class TrainingEndpoints
                 detail: string.Create(CultureInfo.InvariantCulture, $"{options.MaxTrainings} trainings are running on this server; reset one or wait for it to finish."));
         }
 
-        var start = session.Read(_ => StartOf(session.Id, session.Network, session.Data));
+        var start = session.Read(run => StartOf(session.Id, run.Network, run.Data));
         return Results.Created($"/api/trainings/{session.Id}", start);
     }
 
@@ -132,7 +133,7 @@ internal static class TrainingEndpoints
             return Unknown(id);
         }
 
-        if (name == "model.json" && session.Setup.Recorded is null)
+        if (name == "model.json" && session.Plan.Recorded is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No model file.", detail: "A run on your own points has no model.json, as minitorch train --data writes none: a model file names a built-in dataset.");
         }
@@ -142,7 +143,7 @@ internal static class TrainingEndpoints
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No files yet.", detail: "The run has no files before its first epoch.");
     }
 
-    private static async Task<(TrainingSetup? Setup, IResult? Problem)> ReadSetupAsync(HttpRequest request)
+    private static async Task<(TrainingPlan? Plan, IResult? Problem)> ReadPlanAsync(HttpRequest request)
     {
         var (body, problem) = await RequestBody.ReadAsync<TrainingRequest>(request);
         return body is null ? (null, problem) : body.Check();

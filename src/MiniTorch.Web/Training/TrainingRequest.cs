@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The settings of a training as the page sends them; a missing field takes the value <c>minitorch train</c> uses by
-/// default. <see cref="Check"/> applies the sandbox's ranges, which are narrower than the command's, so that a page
-/// stays responsive.
+/// The settings of a training as the page sends them; a missing field takes the value of
+/// <see cref="TrainingSettings.Default"/>, as <c>minitorch train</c> does. <see cref="Check"/> applies the sandbox's
+/// ranges, which are narrower than the command's, so that a page stays responsive.
 /// </summary>
 /// <param name="Dataset">simple, diag, split, xor, circle or spiral (any case), or <see cref="OwnPoints"/> for <paramref name="Csv"/>.</param>
 /// <param name="Points">2 to 150.</param>
@@ -14,7 +15,7 @@ namespace MiniTorch.Web.Training;
 /// <param name="Rate">0.001 to 5.</param>
 /// <param name="Epochs">1 to 100,000.</param>
 /// <param name="Seed">Any unsigned 64-bit number.</param>
-/// <param name="Engine">tape (the default) or graph.</param>
+/// <param name="Engine"><see cref="TrainingEngines.Default"/> or <see cref="TrainingEngines.Graph"/>.</param>
 /// <param name="Csv">
 /// With dataset <see cref="OwnPoints"/> only: your points as the text of a CSV file that <c>minitorch train --data</c>
 /// reads, read by <see cref="PointsCsv.Read"/>; <paramref name="Points"/> is then not used.
@@ -47,11 +48,15 @@ internal sealed record TrainingRequest(
     /// <summary>The most epochs.</summary>
     public const int MaxEpochs = 100_000;
 
-    /// <summary>Checks every field and builds the settings.</summary>
-    /// <returns>The settings and the engine's name, or the 400 result naming the first field out of range.</returns>
-    public (TrainingSetup? Setup, IResult? Problem) Check()
+    /// <summary>The engines the page offers: compiling costs more than a short run on the page gains.</summary>
+    public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Tape, TrainingEngines.Graph];
+
+    /// <summary>Checks every field and builds the plan.</summary>
+    /// <returns>The plan, or the 400 result naming the first field out of range.</returns>
+    public (TrainingPlan? Plan, IResult? Problem) Check()
     {
-        var dataset = Dataset ?? "xor";
+        var defaults = TrainingSettings.Default;
+        var dataset = Dataset ?? defaults.Dataset;
         var own = string.Equals(dataset, OwnPoints, StringComparison.OrdinalIgnoreCase);
         if (!own && !Datasets.Names.Any(n => string.Equals(n, dataset, StringComparison.OrdinalIgnoreCase)))
         {
@@ -63,22 +68,23 @@ internal sealed record TrainingRequest(
             return Refuse("csv", $"is read only with dataset {OwnPoints}");
         }
 
-        var points = Points ?? 50;
-        var hidden = Hidden ?? 10;
-        var rate = Rate ?? 0.5;
-        var epochs = Epochs ?? 500;
-        var engine = (Engine ?? TrainingSetup.Tape).ToLowerInvariant();
+        var points = Points ?? defaults.Points;
+        var hidden = Hidden ?? defaults.Hidden;
+        var rate = Rate ?? defaults.LearningRate;
+        var epochs = Epochs ?? defaults.Epochs;
+        var seed = Seed ?? defaults.Seed;
+        var engine = (Engine ?? TrainingEngines.Default).ToLowerInvariant();
         return points is < MinPoints or > MaxPoints ? Refuse("points", Invariant($"must be {MinPoints} to {MaxPoints}"))
             : hidden is < 1 or > MaxHidden ? Refuse("hidden", Invariant($"must be 1 to {MaxHidden}"))
             : !(rate >= MinRate && rate <= MaxRate) ? Refuse("rate", Invariant($"must be {MinRate} to {MaxRate}"))
             : epochs is < 1 or > MaxEpochs ? Refuse("epochs", Invariant($"must be 1 to {MaxEpochs}"))
-            : engine is not (TrainingSetup.Tape or TrainingSetup.Graph) ? Refuse("engine", $"must be {TrainingSetup.Tape} or {TrainingSetup.Graph}")
-            : own ? ReadOwnPoints(hidden, rate, epochs, engine)
-            : (TrainingSetup.Of(new TrainingSettings(dataset, points, hidden, rate, epochs, Seed ?? 1), engine), null);
+            : !Engines.Contains(engine) ? Refuse("engine", $"must be {string.Join(" or ", Engines)}")
+            : own ? ReadOwnPoints(hidden, rate, epochs, seed, engine)
+            : (TrainingPlan.Of(new TrainingSettings(dataset, points, hidden, rate, epochs, seed), engine), null);
     }
 
     // A points file's problem names its line, in the message and as the "line" extension, for the page to show.
-    private (TrainingSetup?, IResult?) ReadOwnPoints(int hidden, double rate, int epochs, string engine)
+    private (TrainingPlan?, IResult?) ReadOwnPoints(int hidden, double rate, int epochs, ulong seed, string engine)
     {
         if (string.IsNullOrWhiteSpace(Csv))
         {
@@ -88,7 +94,7 @@ internal sealed record TrainingRequest(
         try
         {
             var data = PointsCsv.Read(new StringReader(Csv), OwnPointsName);
-            return (new TrainingSetup(data, hidden, rate, epochs, Seed ?? 1, null, engine), null);
+            return (new TrainingPlan(data, hidden, rate, epochs, seed, Recorded: null, engine), null);
         }
         catch (PointsCsvException problem)
         {
@@ -100,7 +106,7 @@ internal sealed record TrainingRequest(
         }
     }
 
-    private static (TrainingSetup?, IResult?) Refuse(string field, string message) => (null, RequestBody.Invalid(field, message));
+    private static (TrainingPlan?, IResult?) Refuse(string field, string message) => (null, RequestBody.Invalid(field, message));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,30 +1,29 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// One training run of the page: the library's <see cref="Trainer"/> driven one epoch at a time, so that the page can
-/// run, pause and step it, with its frames queued for the event stream.
+/// One training run of the page: a <see cref="TrainingRun"/> driven one epoch at a time, so that the page can run,
+/// pause and step it, with its frames queued for the event stream.
 /// </summary>
 /// <remarks>
-/// Each epoch is <c>trainer.Train(1)</c>: the same zeroing, epoch and step as one turn of the loop inside
-/// <c>Train(epochs)</c>, which <c>minitorch train</c> calls, so the losses are the same bit for bit. The queue holds a
-/// few frames; when the page reads slowly, training waits for it. A frame is sent at most every 100 ms while running
-/// (after every epoch when epochs are slower), and after every epoch while paused or stepping.
+/// Each epoch is <see cref="TrainingRun.TrainEpoch"/>, the epoch <c>minitorch train</c> runs too, so the losses are
+/// the same bit for bit. The queue holds a few frames; when the page reads slowly, training waits for it. A frame is
+/// sent at most every 100 ms while running (after every epoch when epochs are slower), and after every epoch while
+/// paused or stepping.
 /// </remarks>
 internal sealed class TrainingSession : IDisposable
 {
     private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly object _gate = new();
-    private readonly Trainer _trainer;
-    private readonly List<EpochReport> _reports = [];
+    private readonly TrainingRun _run;
     private readonly Channel<TrainingFrame> _frames = Channel.CreateBounded<TrainingFrame>(4);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Stopwatch _clock = new();
     private double?[] _gradients = [];
     private string _shownState = "paused";
     private bool _running;
@@ -32,27 +31,21 @@ internal sealed class TrainingSession : IDisposable
     private int _attached;
 
     /// <summary>Prepares the run; it waits for <see cref="Play"/> or <see cref="Step"/>.</summary>
-    /// <param name="setup">The settings and engine.</param>
-    public TrainingSession(TrainingSetup setup)
+    /// <param name="plan">What to train.</param>
+    public TrainingSession(TrainingPlan plan)
     {
-        Setup = setup;
-        Network = setup.CreateNetwork();
-        Data = setup.Data;
-        _trainer = new Trainer(Network, Data, setup.LearningRate, setup.CreateEngine());
+        _run = new TrainingRun(plan);
         Completion = Task.Run(RunAsync);
     }
 
     /// <summary>The training's id in the page's requests.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The settings and engine.</summary>
-    public TrainingSetup Setup { get; }
-
-    /// <summary>The network, whose parameters change as it trains; read it only inside <see cref="Read{T}"/>.</summary>
-    public Network Network { get; }
+    /// <summary>What is trained.</summary>
+    public TrainingPlan Plan => _run.Plan;
 
     /// <summary>The training points.</summary>
-    public Dataset Data { get; }
+    public Dataset Data => _run.Data;
 
     /// <summary>The frames for the event stream; completed when the run ends, after which <see cref="End"/> is set.</summary>
     public ChannelReader<TrainingFrame> Frames => _frames.Reader;
@@ -105,15 +98,15 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>Ends the run after the epoch under way; its stream ends with a <c>stopped</c> event.</summary>
     public void Stop() => _stop.Cancel();
 
-    /// <summary>Reads the model and its reports while no epoch runs.</summary>
+    /// <summary>Reads the run (its network and the epochs completed so far) while no epoch runs.</summary>
     /// <typeparam name="T">What is read.</typeparam>
-    /// <param name="read">Gets the epochs completed so far.</param>
+    /// <param name="read">Reads the run.</param>
     /// <returns>What <paramref name="read"/> returned.</returns>
-    public T Read<T>(Func<IReadOnlyList<EpochReport>, T> read)
+    public T Read<T>(Func<TrainingRun, T> read)
     {
         lock (_gate)
         {
-            return read(_reports);
+            return read(_run);
         }
     }
 
@@ -123,7 +116,7 @@ internal sealed class TrainingSession : IDisposable
     {
         lock (_gate)
         {
-            return ModuleView.Of(Network, _gradients);
+            return ModuleView.Of(_run.Network, _gradients);
         }
     }
 
@@ -137,36 +130,30 @@ internal sealed class TrainingSession : IDisposable
 
     private async Task RunAsync()
     {
-        var epochs = Setup.Epochs;
         var pending = new List<EpochRow>();
         var sinceFrame = Stopwatch.StartNew();
         try
         {
-            while (_reports.Count < epochs)
+            while (!_run.IsFinished)
             {
                 await WaitForTurnAsync(pending).ConfigureAwait(false);
-                TrainingOutcome outcome;
                 EpochReport report;
                 bool running;
                 lock (_gate)
                 {
-                    _clock.Start();
-                    outcome = _trainer.Train(1, new BeforeStep(KeepGradients));
-                    _clock.Stop();
-                    report = outcome.Final with { Epoch = _reports.Count + 1, Elapsed = _clock.Elapsed };
-                    _reports.Add(report);
+                    report = _run.TrainEpoch(new BeforeStep(KeepGradients));
                     running = _running;
                 }
 
                 pending.Add(EpochRow.Of(report));
-                if (outcome.Diverged)
+                if (_run.Diverged)
                 {
                     await SendAsync(pending, "paused").ConfigureAwait(false);
                     Finish("diverged", Invariant($"training diverged at epoch {report.Epoch}; try a smaller rate"));
                     return;
                 }
 
-                var last = report.Epoch == epochs;
+                var last = report.Epoch == Plan.Epochs;
                 if (last || !running || sinceFrame.Elapsed >= FrameInterval)
                 {
                     await SendAsync(pending, last ? "finished" : running ? "running" : "paused").ConfigureAwait(false);
@@ -174,22 +161,27 @@ internal sealed class TrainingSession : IDisposable
                 }
             }
 
-            var final = _reports[^1];
+            var final = _run.Epochs[^1];
             Finish("finished", Invariant(
                 $"Trained {Data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{Data.Count} correct in the last epoch"));
         }
         catch (OperationCanceledException)
         {
-            Finish("stopped", Invariant($"training stopped after {_reports.Count} epochs"));
+            Finish("stopped", Invariant($"training stopped after {_run.Epochs.Count} epochs"));
         }
         catch (ObjectDisposedException)
         {
-            Finish("stopped", Invariant($"training stopped after {_reports.Count} epochs"));
+            Finish("stopped", Invariant($"training stopped after {_run.Epochs.Count} epochs"));
+        }
+        finally
+        {
+            // The engine's threads, if it has any, end with the run; its network stays readable for the downloads.
+            _run.Dispose();
         }
     }
 
     // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
-    private void KeepGradients() => _gradients = [.. Network.Parameters().Select(p => p.Value.Derivative)];
+    private void KeepGradients() => _gradients = [.. _run.Network.Parameters().Select(p => p.Value.Derivative)];
 
     // Returns when the next epoch may run. A pause that came between epochs first sends a paused frame, with the epochs
     // not yet shown, so that the page never stays on "running".
@@ -223,10 +215,10 @@ internal sealed class TrainingSession : IDisposable
 
     private async Task SendAsync(List<EpochRow> pending, string state)
     {
-        var epochs = Setup.Epochs;
-        var done = _reports.Count;
-        var perEpoch = _clock.Elapsed.TotalMilliseconds / done;
-        var picture = ModelPicture.Draw(Network, Data);
+        var epochs = Plan.Epochs;
+        var done = _run.Epochs.Count;
+        var perEpoch = _run.Epochs[^1].Elapsed.TotalMilliseconds / done;
+        var picture = ModelPicture.Draw(_run.Network, Data);
         var frame = new TrainingFrame(state, done, epochs, perEpoch, perEpoch * (epochs - done) / 1000, [.. pending], picture);
         pending.Clear();
         _shownState = state;
@@ -235,8 +227,8 @@ internal sealed class TrainingSession : IDisposable
 
     private void Finish(string reason, string message)
     {
-        var final = _reports.Count > 0 ? _reports[^1].TotalLoss.ToString("R", CultureInfo.InvariantCulture) : null;
-        End = new TrainingEnd(reason, _reports.Count, final, message);
+        var final = _run.Epochs.Count > 0 ? _run.Epochs[^1].TotalLoss.ToString("R", CultureInfo.InvariantCulture) : null;
+        End = new TrainingEnd(reason, _run.Epochs.Count, final, message);
         _frames.Writer.TryComplete();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web.Training;
 
@@ -26,9 +27,9 @@ internal sealed class TrainingSessions : IDisposable
     public int Running => _sessions.Values.Count(s => !s.Completion.IsCompleted);
 
     /// <summary>Starts a training unless <see cref="SandboxOptions.MaxTrainings"/> are running.</summary>
-    /// <param name="setup">The settings.</param>
+    /// <param name="plan">What to train.</param>
     /// <returns>The new training, or null at the cap.</returns>
-    public TrainingSession? TryStart(TrainingSetup setup)
+    public TrainingSession? TryStart(TrainingPlan plan)
     {
         TrainingSession session;
         lock (_gate)
@@ -38,7 +39,7 @@ internal sealed class TrainingSessions : IDisposable
                 return null;
             }
 
-            session = new TrainingSession(setup);
+            session = new TrainingSession(plan);
             _sessions[session.Id] = session;
         }
 

@@ -45,11 +45,21 @@ public sealed class Network : Module<Scalar[], Scalar>
     /// <param name="input">The two coordinates.</param>
     /// <returns>A scalar in [0, 1].</returns>
     /// <exception cref="ArgumentException">The input does not have two values.</exception>
-    public override Scalar Forward(Scalar[] input)
+    public override Scalar Forward(Scalar[] input) => Activations(input).Output;
+
+    /// <summary>
+    /// Runs the forward pass and keeps every layer's values: the hidden units after relu, layer by layer, and the
+    /// output. <see cref="Forward"/> is this pass; pictures of the hidden units read the rest.
+    /// </summary>
+    /// <param name="input">The two coordinates.</param>
+    /// <returns>The hidden units of layer1 and layer2, and the output.</returns>
+    /// <exception cref="ArgumentException">The input does not have two values.</exception>
+    public NetworkActivations Activations(Scalar[] input)
     {
         var hidden1 = Relu(Layer1.Call(input));
         var hidden2 = Relu(Layer2.Call(hidden1));
-        return Layer3.Call(hidden2)[0].Sigmoid();
+        var output = Layer3.Call(hidden2)[0].Sigmoid();
+        return new NetworkActivations([hidden1, hidden2], output);
     }
 
     private static Scalar[] Relu(Scalar[] values)

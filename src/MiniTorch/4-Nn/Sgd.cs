@@ -17,7 +17,7 @@ public sealed class Sgd
     public Sgd(IEnumerable<Parameter> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        CheckLearningRate(learningRate);
+        ThrowIfInvalidLearningRate(learningRate);
         _parameters = [.. parameters];
         LearningRate = learningRate;
     }
@@ -35,9 +35,9 @@ public sealed class Sgd
 
     /// <summary>Throws unless <see cref="IsValidLearningRate"/>; the one check behind every constructor that takes η.</summary>
     /// <param name="learningRate">η.</param>
-    /// <param name="paramName">The caller's parameter name.</param>
+    /// <param name="paramName">The caller's parameter name, filled in by the compiler.</param>
     /// <exception cref="ArgumentOutOfRangeException">η is not positive and finite.</exception>
-    internal static void CheckLearningRate(double learningRate, [CallerArgumentExpression(nameof(learningRate))] string? paramName = null)
+    public static void ThrowIfInvalidLearningRate(double learningRate, [CallerArgumentExpression(nameof(learningRate))] string? paramName = null)
     {
         if (!IsValidLearningRate(learningRate))
         {
@@ -64,28 +64,8 @@ public sealed class Sgd
         {
             if (parameter.Value.Derivative is { } derivative)
             {
-                parameter.Update(new Scalar(Descend(parameter.Value.Data, derivative)));
+                parameter.Update(new Scalar(parameter.Value.Data - (LearningRate * derivative)));
             }
         }
     }
-
-    /// <summary>
-    /// The same update as <see cref="Step"/>, p − η · d, written into each parameter's leaf where it is (its derivative
-    /// cleared) instead of a new leaf: nothing is allocated. Not MiniTorch's semantics: a graph built earlier from these
-    /// leaves would see the new values. Safe when, as in <see cref="Trainer"/>'s loop, every epoch builds or replays its
-    /// computation afresh from the parameters' current values; see <see cref="ParameterUpdate.InPlace"/>.
-    /// </summary>
-    public void StepInPlace()
-    {
-        foreach (var parameter in _parameters)
-        {
-            if (parameter.Value.Derivative is { } derivative)
-            {
-                parameter.Value.MoveLeafTo(Descend(parameter.Value.Data, derivative));
-            }
-        }
-    }
-
-    // One step against the derivative: p − η · d.
-    private double Descend(double value, double derivative) => value - (LearningRate * derivative);
 }

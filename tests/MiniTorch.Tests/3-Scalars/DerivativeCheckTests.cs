@@ -14,7 +14,7 @@ public sealed class DerivativeCheckTests
     {
         var (onScalars, _) = TestFunctions.OneArgument[name];
         Small.Where(a => TestFunctions.IsSmoothAt(name, a))
-            .Sample(a => Autodiff.DerivativeCheck(x => onScalars(x[0]), new Scalar(a)));
+            .Sample(a => Scalar.DerivativeCheck(x => onScalars(x[0]), new Scalar(a)));
     }
 
     [Theory]
@@ -23,19 +23,19 @@ public sealed class DerivativeCheckTests
     {
         var (onScalars, _) = TestFunctions.TwoArgument[name];
         Gen.Select(Small, Small).Where((a, b) => TestFunctions.IsSmoothAt(name, a, b)).Sample((a, b) =>
-            Autodiff.DerivativeCheck(x => onScalars(x[0], x[1]), new Scalar(a), new Scalar(b)));
+            Scalar.DerivativeCheck(x => onScalars(x[0], x[1]), new Scalar(a), new Scalar(b)));
     }
 
     [Fact]
     public void A_user_defined_function_passes_the_derivative_check() =>
         Gen.Select(Small, Small).Sample((a, b) =>
-            Autodiff.DerivativeCheck(x => Scalar.Apply<Function2>(x[0], x[1]), new Scalar(a), new Scalar(b)));
+            Scalar.DerivativeCheck(x => Scalar.Apply<Function2>(x[0], x[1]), new Scalar(a), new Scalar(b)));
 
     [Fact]
     public void A_wrong_derivative_is_reported_with_the_arguments_and_both_values()
     {
         var error = Assert.Throws<DerivativeCheckException>(() =>
-            Autodiff.DerivativeCheck(x => Scalar.Apply<WrongSquare>(x[0]), new Scalar(3.0)));
+            Scalar.DerivativeCheck(x => Scalar.Apply<WrongSquare>(x[0]), new Scalar(3.0)));
 
         Assert.Contains("f(3)", error.Message, StringComparison.Ordinal);
         Assert.Contains("autodiff gave 3", error.Message, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class DerivativeCheckTests
     [Fact]
     public void Random_graphs_with_shared_paths_of_unequal_length_agree_with_central_difference() =>
         Gen.Select(Gen.Int, Gen.Double[-2.0, 2.0], Gen.Double[-2.0, 2.0]).Sample((seed, a, b) =>
-            Autodiff.DerivativeCheck(x => RandomGraph(seed, x[0], x[1]), new Scalar(a), new Scalar(b)));
+            Scalar.DerivativeCheck(x => RandomGraph(seed, x[0], x[1]), new Scalar(a), new Scalar(b)));
 
     /// <summary>
     /// Builds a random graph over two inputs where every node may reuse any earlier node, so one value reaches the

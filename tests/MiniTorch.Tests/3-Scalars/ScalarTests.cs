@@ -46,14 +46,13 @@ public sealed class ScalarTests
     }
 
     [Fact]
-    public void A_leafs_history_has_an_empty_no_grad_context()
+    public void A_leafs_history_has_no_function_no_context_and_no_inputs()
     {
-        var x = new Scalar(2.0);
+        var history = new Scalar(2.0).History!;
 
-        x.History!.Context.SaveForBackward(5.0, 7.0);
-
-        Assert.True(x.History.Context.NoGrad);
-        Assert.True(x.History.Context.SavedValues.IsEmpty);
+        Assert.Null(history.LastFunction);
+        Assert.Null(history.Context);
+        Assert.Empty(history.Inputs);
     }
     // course: end
 

@@ -31,35 +31,6 @@ public sealed class SgdTests
     }
 
     [Fact]
-    public void Step_in_place_moves_the_same_leaf_to_the_value_step_gives_and_clears_its_derivative()
-    {
-        var moved = new Parameter(new Scalar(0.7));
-        var replaced = new Parameter(new Scalar(0.7));
-        foreach (var parameter in new[] { moved, replaced })
-        {
-            (parameter.Value.Sigmoid() * 3.0).Backward();
-        }
-
-        var leaf = moved.Value;
-        new Sgd([moved], 0.3).StepInPlace();
-        new Sgd([replaced], 0.3).Step();
-
-        Assert.Same(leaf, moved.Value);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(replaced.Value.Data), BitConverter.DoubleToInt64Bits(moved.Value.Data));
-        Assert.Null(moved.Value.Derivative);
-    }
-
-    [Fact]
-    public void Step_in_place_leaves_a_parameter_without_derivative_alone()
-    {
-        var parameter = new Parameter(new Scalar(3.0));
-
-        new Sgd([parameter], 0.5).StepInPlace();
-
-        Assert.Equal(3.0, parameter.Value.Data);
-    }
-
-    [Fact]
     public void Zero_grad_clears_every_derivative()
     {
         var a = new Parameter(new Scalar(1.0));

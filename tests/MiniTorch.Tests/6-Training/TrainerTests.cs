@@ -7,10 +7,10 @@ public sealed class TrainerTests
     [Fact]
     public void Simple_with_two_hidden_units_learns_at_least_45_of_50_points()
     {
-        var settings = TrainingSettings.Recommended("simple", 1);
-        var trainer = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), settings.LearningRate);
+        var (network, data) = Setup("simple", points: 50, hidden: 2, seed: 1);
+        var trainer = new Trainer(network, data, 0.5);
 
-        var outcome = trainer.Train(settings.Epochs);
+        var outcome = trainer.Train(500);
 
         Assert.False(outcome.Diverged);
         Assert.True(outcome.Final.Correct >= 45, $"only {outcome.Final.Correct}/50 correct");
@@ -21,9 +21,8 @@ public sealed class TrainerTests
     {
         static (double[] Losses, int[] Correct, double[] Parameters) Run()
         {
-            var settings = new TrainingSettings("xor", 20, 4, 0.5, 15, 9);
-            var network = settings.CreateNetwork();
-            var outcome = new Trainer(network, settings.CreateDataset(), settings.LearningRate).Train(settings.Epochs);
+            var (network, data) = Setup("xor", points: 20, hidden: 4, seed: 9);
+            var outcome = new Trainer(network, data, 0.5).Train(15);
             return ([.. outcome.Epochs.Select(e => e.TotalLoss)], [.. outcome.Epochs.Select(e => e.Correct)], [.. network.Parameters().Select(p => p.Value.Data)]);
         }
 
@@ -38,10 +37,10 @@ public sealed class TrainerTests
     [Fact]
     public void Every_epoch_is_reported_in_order_before_the_outcome_returns()
     {
-        var settings = new TrainingSettings("diag", 10, 2, 0.5, 7, 3);
+        var (network, data) = Setup("diag", points: 10, hidden: 2, seed: 3);
         var reports = new List<EpochReport>();
 
-        var outcome = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), 0.5).Train(7, new Collect(reports));
+        var outcome = new Trainer(network, data, 0.5).Train(7, new Collect(reports));
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], reports.Select(r => r.Epoch));
         Assert.Equal(outcome.Epochs, reports);
@@ -51,9 +50,9 @@ public sealed class TrainerTests
     [Fact]
     public void A_huge_rate_stops_training_at_the_first_non_finite_loss()
     {
-        var settings = new TrainingSettings("xor", 20, 10, 1e300, 50, 1);
+        var (network, data) = Setup("xor", points: 20, hidden: 10, seed: 1);
 
-        var outcome = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), settings.LearningRate).Train(settings.Epochs);
+        var outcome = new Trainer(network, data, 1e300).Train(50);
 
         Assert.True(outcome.Diverged);
         Assert.Equal(outcome.Epochs.Count, outcome.DivergedAtEpoch);
@@ -66,8 +65,8 @@ public sealed class TrainerTests
     {
         using var cancellation = new CancellationTokenSource();
         var reports = new List<EpochReport>();
-        var settings = new TrainingSettings("simple", 10, 2, 0.5, 100, 1);
-        var trainer = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), 0.5);
+        var (network, data) = Setup("simple", points: 10, hidden: 2, seed: 1);
+        var trainer = new Trainer(network, data, 0.5);
 
         Assert.Throws<OperationCanceledException>(() => trainer.Train(100, new Collect(reports, cancellation.Cancel), cancellation.Token));
         Assert.Single(reports);
@@ -78,8 +77,8 @@ public sealed class TrainerTests
     {
         using var cancellation = new CancellationTokenSource();
         var reports = new List<EpochReport>();
-        var settings = new TrainingSettings("simple", 10, 2, 0.5, 100, 1);
-        var trainer = new Trainer(settings.CreateNetwork(), settings.CreateDataset(), 0.5);
+        var (network, data) = Setup("simple", points: 10, hidden: 2, seed: 1);
+        var trainer = new Trainer(network, data, 0.5);
 
         Assert.Throws<OperationCanceledException>(() => trainer.Train(int.MaxValue, new Collect(reports, cancellation.Cancel), cancellation.Token));
         Assert.Single(reports);
@@ -100,9 +99,7 @@ public sealed class TrainerTests
     [Fact]
     public void The_reference_engine_leaves_the_gradient_of_the_mean_loss_on_the_parameters()
     {
-        var settings = new TrainingSettings("circle", 8, 3, 0.5, 1, 4);
-        var network = settings.CreateNetwork();
-        var data = settings.CreateDataset();
+        var (network, data) = Setup("circle", points: 8, hidden: 3, seed: 4);
         new ScalarEngine().RunEpoch(network, data);
         var parameters = network.Parameters();
         var derivatives = parameters.Select(p => p.Value.Derivative ?? 0.0).ToArray();
@@ -132,20 +129,37 @@ public sealed class TrainerTests
         Assert.Equal(correct, Predictions.IsCorrect(output, label));
 
     [Fact]
-    public void The_recommended_settings_are_minitorchs()
+    public void Epochs_trained_one_at_a_time_are_the_epochs_of_one_run_bit_for_bit()
     {
-        Assert.Equal(new TrainingSettings("Simple", 50, 2, 0.5, 500, 1), TrainingSettings.Recommended("simple"));
-        Assert.Equal(10, TrainingSettings.Recommended("xor").Hidden);
+        var (whole, data) = Setup("xor", points: 12, hidden: 3, seed: 5);
+        var (stepped, _) = Setup("xor", points: 12, hidden: 3, seed: 5);
+        var outcome = new Trainer(whole, data, 0.5).Train(6);
+
+        var trainer = new Trainer(stepped, data, 0.5);
+        var reports = Enumerable.Range(0, 6).Select(_ => trainer.TrainEpoch()).ToList();
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], reports.Select(r => r.Epoch));
+        Assert.Equal(outcome.Epochs.Select(e => BitConverter.DoubleToInt64Bits(e.TotalLoss)), reports.Select(r => BitConverter.DoubleToInt64Bits(r.TotalLoss)));
+        Assert.Equal(whole.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Value.Data)), stepped.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Value.Data)));
     }
 
     [Fact]
-    public void The_initial_weights_do_not_repeat_the_points_numbers()
+    public void The_hook_before_the_step_sees_the_gradients_the_step_then_uses()
     {
-        var settings = new TrainingSettings("simple", 5, 2, 0.5, 1, 1);
-        var first = settings.CreateDataset().Points[0];
+        var (network, data) = Setup("circle", points: 10, hidden: 2, seed: 2);
+        var trainer = new Trainer(network, data, 0.5);
+        double?[] seen = [];
+        var before = network.Parameters().Select(p => p.Value.Data).ToArray();
 
-        Assert.NotEqual(2 * first.X1 - 1, settings.CreateNetwork().Parameters()[0].Value.Data);
+        trainer.TrainEpoch(new Collect([], () => seen = [.. network.Parameters().Select(p => p.Value.Derivative)]));
+
+        Assert.All(seen, d => Assert.NotNull(d));
+        Assert.Equal(before.Zip(seen, (p, d) => p - (0.5 * d!.Value)), network.Parameters().Select(p => p.Value.Data));
     }
+
+    // A network and its points as MiniTorch's run_scalar.py makes them, with this library's seeded generator.
+    private static (Network Network, Dataset Data) Setup(string dataset, int points, int hidden, ulong seed) =>
+        (new Network(hidden, new SplitMix64(SplitMix64.Mix(seed))), Datasets.Create(dataset, points, seed));
 
     private sealed class Collect(List<EpochReport> reports, Action? after = null) : IProgress<EpochReport>
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Web.Tests.Api;
 
 /// <summary>What the library itself computes, for the expected values of the tests: never the server's code.</summary>

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using MiniTorch.Cli;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Web.Tests.Api;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MiniTorch.Cli;
+using MiniTorch.Runs;
 using MiniTorch.Web.Tests.Api;
 using static Microsoft.Playwright.Assertions;
 

@@ -64,7 +64,7 @@ function showResult(result) {
   for (const variable of result.variables) values.set(variable.name, variable.value);
   element('gradients').tBodies[0].replaceChildren(...result.variables.map(v => {
     const row = document.createElement('tr');
-    for (const text of [v.name, v.derivative, v.numeric, v.passed ? 'pass' : 'FAIL']) row.insertCell().textContent = text;
+    for (const text of [v.name, v.derivative, v.numeric, v.check]) row.insertCell().textContent = text;
     return row;
   }));
   drawGraph(result.dot);

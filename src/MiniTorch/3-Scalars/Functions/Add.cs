@@ -17,12 +17,20 @@ public readonly struct Add : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Add's derivatives times dOutput, into dInputs (see the summary of Add)
+    // course: task 1.4: Add's derivative times dOutput, in Back and then Backward (see the summary of Add)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = dOutput;
-        dInputs[1] = dOutput;
+        dInputs[0] = Back(dOutput);
+        dInputs[1] = Back(dOutput);
     }
+
+    /// <summary>
+    /// d · ∂f/∂a = d · ∂f/∂b = d: a sum passes its derivative on unchanged.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="dOutput">d, the derivative arriving at the sum.</param>
+    /// <returns>d.</returns>
+    public static double Back(double dOutput) => dOutput;
     // course: end
 }

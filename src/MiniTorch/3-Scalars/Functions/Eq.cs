@@ -17,12 +17,20 @@ public readonly struct Eq : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Eq's derivatives times dOutput, into dInputs (see the summary of Eq)
+    // course: task 1.4: Eq's derivative times dOutput, in Back and then Backward (see the summary of Eq)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = 0.0;
-        dInputs[1] = 0.0;
+        dInputs[0] = Back(dOutput);
+        dInputs[1] = Back(dOutput);
     }
+
+    /// <summary>
+    /// d · ∂f/∂a = d · ∂f/∂b = 0: a step function passes nothing back.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="dOutput">d, the derivative arriving at the comparison.</param>
+    /// <returns>0.</returns>
+    public static double Back(double dOutput) => 0.0;
     // course: end
 }

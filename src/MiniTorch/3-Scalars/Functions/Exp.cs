@@ -19,11 +19,20 @@ public readonly struct Exp : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Exp's derivatives times dOutput, into dInputs (see the summary of Exp)
+    // course: task 1.4: Exp's derivative times dOutput, in Back and then Backward (see the summary of Exp)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = Operators.Mul(dOutput, ctx.SavedValues[0]);
+        dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a) = d · eᵃ, from the saved output eᵃ.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="output">eᵃ, the saved output.</param>
+    /// <param name="dOutput">d, the derivative arriving at eᵃ.</param>
+    /// <returns>d · eᵃ.</returns>
+    public static double Back(double output, double dOutput) => Operators.Mul(dOutput, output);
     // course: end
 }

@@ -18,11 +18,20 @@ public readonly struct Inv : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Inv's derivatives times dOutput, into dInputs (see the summary of Inv)
+    // course: task 1.4: Inv's derivative times dOutput, in Back and then Backward (see the summary of Inv)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = Operators.InvBack(ctx.SavedValues[0], dOutput);
+        dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a) = −d / a², by <see cref="Operators.InvBack"/>.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="input">a, the saved input.</param>
+    /// <param name="dOutput">d, the derivative arriving at 1/a.</param>
+    /// <returns>−d / a².</returns>
+    public static double Back(double input, double dOutput) => Operators.InvBack(input, dOutput);
     // course: end
 }

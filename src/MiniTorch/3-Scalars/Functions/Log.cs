@@ -18,11 +18,20 @@ public readonly struct Log : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Log's derivatives times dOutput, into dInputs (see the summary of Log)
+    // course: task 1.4: Log's derivative times dOutput, in Back and then Backward (see the summary of Log)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = Operators.LogBack(ctx.SavedValues[0], dOutput);
+        dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a) = d / (a + ε), by <see cref="Operators.LogBack"/>.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="input">a, the saved input.</param>
+    /// <param name="dOutput">d, the derivative arriving at log a.</param>
+    /// <returns>d / (a + ε).</returns>
+    public static double Back(double input, double dOutput) => Operators.LogBack(input, dOutput);
     // course: end
 }

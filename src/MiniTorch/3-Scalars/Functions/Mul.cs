@@ -18,13 +18,22 @@ public readonly struct Mul : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Mul's derivatives times dOutput, into dInputs (see the summary of Mul)
+    // course: task 1.4: Mul's derivative times dOutput, in Back and then Backward (see the summary of Mul)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         var saved = ctx.SavedValues;
-        dInputs[0] = Operators.Mul(saved[1], dOutput);
-        dInputs[1] = Operators.Mul(saved[0], dOutput);
+        dInputs[0] = Back(saved[1], dOutput);
+        dInputs[1] = Back(saved[0], dOutput);
     }
+
+    /// <summary>
+    /// d · ∂f/∂a = b · d for one factor a, where b is the other factor (and the same with a and b swapped).
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="otherFactor">The factor that is not being differentiated.</param>
+    /// <param name="dOutput">d, the derivative arriving at the product.</param>
+    /// <returns>otherFactor · d.</returns>
+    public static double Back(double otherFactor, double dOutput) => Operators.Mul(otherFactor, dOutput);
     // course: end
 }

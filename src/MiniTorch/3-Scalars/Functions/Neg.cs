@@ -17,11 +17,19 @@ public readonly struct Neg : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Neg's derivatives times dOutput, into dInputs (see the summary of Neg)
+    // course: task 1.4: Neg's derivative times dOutput, in Back and then Backward (see the summary of Neg)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = Operators.Neg(dOutput);
+        dInputs[0] = Back(dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a) = −d.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="dOutput">d, the derivative arriving at −a.</param>
+    /// <returns>−d.</returns>
+    public static double Back(double dOutput) => Operators.Neg(dOutput);
     // course: end
 }

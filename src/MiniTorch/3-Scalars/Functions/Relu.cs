@@ -18,11 +18,20 @@ public readonly struct Relu : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Relu's derivatives times dOutput, into dInputs (see the summary of Relu)
+    // course: task 1.4: Relu's derivative times dOutput, in Back and then Backward (see the summary of Relu)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        dInputs[0] = Operators.ReluBack(ctx.SavedValues[0], dOutput);
+        dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a): d for a &gt; 0, else 0, by <see cref="Operators.ReluBack"/>.
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="input">a, the saved input.</param>
+    /// <param name="dOutput">d, the derivative arriving at relu(a).</param>
+    /// <returns>d or 0.</returns>
+    public static double Back(double input, double dOutput) => Operators.ReluBack(input, dOutput);
     // course: end
 }

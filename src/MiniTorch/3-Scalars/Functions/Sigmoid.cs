@@ -19,12 +19,20 @@ public readonly struct Sigmoid : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Sigmoid's derivatives times dOutput, into dInputs (see the summary of Sigmoid)
+    // course: task 1.4: Sigmoid's derivative times dOutput, in Back and then Backward (see the summary of Sigmoid)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
-        var s = ctx.SavedValues[0];
-        dInputs[0] = Operators.Mul(Operators.Mul(s, 1.0 - s), dOutput);
+        dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+
+    /// <summary>
+    /// d · f′(a) = s(1 − s) · d, from the saved output s = σ(a).
+    /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.
+    /// </summary>
+    /// <param name="output">s = σ(a), the saved output.</param>
+    /// <param name="dOutput">d, the derivative arriving at σ(a).</param>
+    /// <returns>s(1 − s) · d.</returns>
+    public static double Back(double output, double dOutput) => Operators.Mul(Operators.Mul(output, 1.0 - output), dOutput);
     // course: end
 }
