@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every figure of the README and of the guides (docs/guides/) into docs/images/, each with the command
-# that the guide shows under it, and prints the seed-1 summary behind the README's "Training results" table.
+# Regenerates every figure of the README and of the docs (docs/, docs/guides/) into docs/images/, each with the
+# command that its page shows beside it, and prints the seed-1 summary behind the README's "Training results" table.
 # Needs the .NET 10 SDK and Graphviz's dot (apt-get install graphviz). Takes a few minutes; the training runs stay in
 # runs/figures/ for a closer look.
 set -euo pipefail
@@ -24,7 +24,7 @@ echo "== Guide 1: derivatives and the central difference"
 dotnet run scripts/central-difference-error.cs -- "$images/central-difference-error.svg"
 minitorch plot "x * x * x - 2 * x" --out "$images/plot-derivative.svg"
 
-echo "== Guides 2, 4 and 5 and the README: computation graphs"
+echo "== Guides 2, 4 and 5 and docs/commands.md: computation graphs"
 minitorch graph "x * y + x" --at x=2 --at y=3 --lr --out "$images/graph-small.svg"
 minitorch graph --lr --out "$images/graph-example.svg"
 minitorch graph --lr --out "$images/graph-example.png"

@@ -3,14 +3,15 @@ using System.Text.RegularExpressions;
 namespace MiniTorch.Tests;
 
 /// <summary>
-/// Every C# snippet of the README and the guides is compiled and run: each <c>```csharp</c> block appears verbatim in a
-/// sample's program or a test (as consecutive lines, perhaps indented there as a whole), so none can drift from the code.
+/// Every C# snippet of the README and of the pages under docs/ (the guides among them) is compiled and run: each
+/// <c>```csharp</c> block appears verbatim in a sample's program or a test (as consecutive lines, perhaps indented
+/// there as a whole), so none can drift from the code.
 /// </summary>
 [Trait("Task", "1.4")]
 public sealed partial class SnippetTests
 {
     public static TheoryData<string> Documents => new(
-        ["README.md", .. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "docs", "guides"), "*.md").Select(p => Path.GetRelativePath(RepositoryFiles.Root, p).Replace('\\', '/')).Order(StringComparer.Ordinal)]);
+        ["README.md", .. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "docs"), "*.md", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(RepositoryFiles.Root, p).Replace('\\', '/')).Order(StringComparer.Ordinal)]);
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -11,7 +11,7 @@ namespace MiniTorch.Web.Tests.Browser;
 /// loss, Pause, Step and Reset work, the expression's graph is drawn, a malformed expression shows its caret, the
 /// backward pass steps to the gradients <c>minitorch grad</c> prints, a link restores the settings, and the page works
 /// by keyboard, with labels, on a phone and in dark mode. With MINITORCH_SCREENSHOTS set to a folder, the screenshot
-/// test writes the README's pictures there.
+/// test writes the pictures of docs/sandbox.md there.
 /// </summary>
 [Trait("Task", "1.5")]
 [Collection(SharedBrowser.Name)]
