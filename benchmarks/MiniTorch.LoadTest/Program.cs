@@ -8,6 +8,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MiniTorch;
+using MiniTorch.Runs;
 using MiniTorch.Web;
 
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;

@@ -52,13 +52,13 @@ public static class BackwardTrace
 
         public IReadOnlyList<IVariable> Parents => [.. (scalar.History?.Inputs ?? []).Select(recorder.StandIn)];
 
-        public IReadOnlyList<(IVariable Variable, double Derivative)> ChainRule(double dOutput)
+        public (IVariable Variable, double Derivative)[] ChainRule(double dOutput)
         {
             var shares = scalar.ChainRule(dOutput);
             var local = scalar.ChainRule(1.0);
             var inputs = scalar.History!.Inputs;
-            var terms = new ChainRuleTerm[shares.Count];
-            var passed = new (IVariable, double)[shares.Count];
+            var terms = new ChainRuleTerm[shares.Length];
+            var passed = new (IVariable, double)[shares.Length];
             for (var i = 0; i < terms.Length; i++)
             {
                 terms[i] = new ChainRuleTerm(inputs[i], local[i].Derivative, shares[i].Derivative);

@@ -107,8 +107,9 @@ public static partial class Autodiff
     public static void Backpropagate(IVariable variable, double deriv)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        var derivatives = new Dictionary<long, double> { [variable.UniqueId] = deriv };
-        foreach (var next in TopologicalSort(variable))
+        var order = TopologicalSort(variable);
+        var derivatives = new Dictionary<long, double>(order.Count) { [variable.UniqueId] = deriv };
+        foreach (var next in order)
         {
             var d = derivatives[next.UniqueId];
             if (next.IsLeaf)

@@ -28,7 +28,7 @@ public interface IVariable
     /// </summary>
     /// <param name="dOutput">The derivative of the final output with respect to this variable.</param>
     /// <returns>One pair per parent.</returns>
-    IReadOnlyList<(IVariable Variable, double Derivative)> ChainRule(double dOutput);
+    (IVariable Variable, double Derivative)[] ChainRule(double dOutput);
 
     /// <summary>Adds <paramref name="x"/> to the derivative kept by a leaf.</summary>
     /// <param name="x">A contribution to ∂out/∂this.</param>

@@ -110,7 +110,7 @@ public sealed partial class Scalar : IVariable
             throw new ArgumentException($"{TFunction.Name} takes {TFunction.Arity} input(s), but {inputs.Length} were given.", nameof(inputs));
         }
 
-        var values = new double[inputs.Length];
+        Span<double> values = inputs.Length <= 8 ? stackalloc double[inputs.Length] : new double[inputs.Length];
         var needsGrad = false;
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -144,24 +144,24 @@ public sealed partial class Scalar : IVariable
     /// </remarks>
     /// <exception cref="InvalidOperationException">This scalar is a leaf or a constant, so there is nothing to differentiate.</exception>
     /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>
-    public IReadOnlyList<(IVariable Variable, double Derivative)> ChainRule(double dOutput)
+    public (IVariable Variable, double Derivative)[] ChainRule(double dOutput)
     {
         if (History is not { LastFunction: { } function, Context: { } context, Inputs: var inputs })
         {
             throw new InvalidOperationException($"ChainRule needs a computed scalar, but scalar {Name} is {(IsConstant ? "a constant" : "a leaf")}.");
         }
 
-        var local = new double[inputs.Count];
+        Span<double> local = inputs.Count <= 8 ? stackalloc double[inputs.Count] : new double[inputs.Count];
         function.Backward(context, dOutput, local);
-        if (Autodiff.IsDetectingAnomalies && Array.Exists(local, d => !double.IsFinite(d)))
-        {
-            throw new AnomalyException(Invariant(
-                $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", Array.ConvertAll(local, d => d.ToString(CultureInfo.InvariantCulture)))}] for inputs {Describe([.. inputs])} with d = {dOutput}."));
-        }
-
         var pairs = new (IVariable, double)[local.Length];
         for (var i = 0; i < pairs.Length; i++)
         {
+            if (Autodiff.IsDetectingAnomalies && !double.IsFinite(local[i]))
+            {
+                throw new AnomalyException(Invariant(
+                    $"{function.Name} backward produced a non-finite derivative [{string.Join(", ", local.ToArray().Select(d => d.ToString(CultureInfo.InvariantCulture)))}] for inputs {Describe([.. inputs])} with d = {dOutput}."));
+            }
+
             pairs[i] = (inputs[i], local[i]);
         }
 

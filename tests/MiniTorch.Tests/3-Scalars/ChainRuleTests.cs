@@ -10,7 +10,7 @@ public sealed class ChainRuleTests
         var x = new Scalar(0.0);
         var y = Scalar.Apply<Function1>(x, x);
 
-        Assert.Equal(2, y.ChainRule(5.0).Count);
+        Assert.Equal(2, y.ChainRule(5.0).Length);
     }
 
     [Fact]
