@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 
+using MiniTorch.Runs;
+
 namespace MiniTorch.Cli.Commands;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace MiniTorch.Cli.Commands;
 internal sealed class BenchCommand
 {
     private readonly BenchTiming _timing;
-    private readonly Option<int> _epochs = CommonOptions.Epochs("Epochs per timed run", 500);
+    private readonly Option<int> _epochs = CommonOptions.Epochs("Epochs per timed run", TrainingSettings.Default.Epochs);
     private readonly Option<int> _repeat;
     private readonly Option<int> _threads = CommonOptions.Threads("Also time the tape engine on this many threads, as a row 'tape xN' (1 to 64; 1 adds no row).");
     private readonly Option<bool> _json = CommonOptions.Json();

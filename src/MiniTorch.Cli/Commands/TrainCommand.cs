@@ -13,18 +13,18 @@ internal sealed class TrainCommand
     private const string AllDatasets = "all";
 
     private readonly Option<string?> _dataset = CommonOptions.Dataset(
-        "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).", "xor");
+        "The dataset: simple, diag, split, xor, circle, spiral, or all (the six with MiniTorch's recommended widths).", TrainingSettings.Default.Dataset.ToLowerInvariant());
 
     private readonly Option<string?> _data = new("--data")
     {
         Description = $"A CSV file of your own points, x1,x2,label per line (label 0 or 1, x1 and x2 in [0, 1], not rescaled; at most {PointsCsv.MaxPoints} points; optional header {PointsCsv.Header}); instead of --dataset and --points.",
     };
 
-    private readonly Option<int> _points = CommonOptions.Points("Number of training points", 50);
-    private readonly Option<int> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", 10);
-    private readonly Option<double> _rate = CommonOptions.Rate(0.5);
-    private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", 500);
-    private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", 1);
+    private readonly Option<int> _points = CommonOptions.Points("Number of training points", TrainingSettings.Default.Points);
+    private readonly Option<int> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", TrainingSettings.Default.Hidden);
+    private readonly Option<double> _rate = CommonOptions.Rate(TrainingSettings.Default.LearningRate);
+    private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", TrainingSettings.Default.Epochs);
+    private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", TrainingSettings.Default.Seed);
     private readonly Option<string> _engine = CommonOptions.Engine();
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
     private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };

@@ -9,8 +9,8 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The Training and Module tabs' API: preview, start, run/pause/step, reset, the event stream, the module view and the
-/// run's files.
+/// The Training and Module tabs' API: the form's choices and defaults, preview, start, run/pause/step, reset, the event
+/// stream, the module view and the run's files.
 /// </summary>
 internal static class TrainingEndpoints
 {
@@ -19,6 +19,7 @@ internal static class TrainingEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/trainings");
+        api.MapGet("/form", () => Results.Ok(TrainingForm.Current));
         api.MapPost("/preview", PreviewAsync);
         api.MapPost("/module", ModulePreviewAsync);
         api.MapPost("/", StartAsync);

@@ -101,6 +101,20 @@ public sealed class GradCommandTests
     }
 
     [Fact]
+    public void A_check_against_an_infinite_central_difference_cannot_pass()
+    {
+        // log(x + ε) at x = 0: one step to the left reaches log(0) = −∞, so the estimate is infinite.
+        var text = CommandRun.Of("grad", "log(x)", "--at", "x=0", "--check");
+        var json = CommandRun.Of("grad", "log(x)", "--at", "x=0", "--check", "--json");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Matches("^x +1000000 +Infinity +cannot check$", text.Output.ReplaceLineEndings("\n").Split('\n')[2]);
+        Assert.Equal(1, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("cannot check", document.RootElement.GetProperty("check").GetProperty("x").GetString());
+    }
+
+    [Fact]
     public void Json_is_one_object_with_shortest_round_trip_numbers_and_non_finite_strings()
     {
         var run = CommandRun.Of("grad", "x * 0.1 + y / z", "--at", "x=3", "--at", "y=1", "--at", "z=0", "--json");

@@ -43,6 +43,16 @@ public sealed class DerivativeCheckTests
     }
 
     [Fact]
+    public void A_derivative_the_central_difference_cannot_estimate_never_passes()
+    {
+        // log(x + ε) at x = −ε: the value is −∞ one step to the left, so the estimate is infinite.
+        var error = Assert.Throws<DerivativeCheckException>(() =>
+            Scalar.DerivativeCheck(x => x[0].Log(), new Scalar(-Operators.Eps)));
+
+        Assert.Contains("cannot decide", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Random_graphs_with_shared_paths_of_unequal_length_agree_with_central_difference() =>
         Gen.Select(Gen.Int, Gen.Double[-2.0, 2.0], Gen.Double[-2.0, 2.0]).Sample((seed, a, b) =>
             Scalar.DerivativeCheck(x => RandomGraph(seed, x[0], x[1]), new Scalar(a), new Scalar(b)));

@@ -53,4 +53,19 @@ public sealed class NetworkTests
     [Fact]
     public void A_width_below_one_is_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new Network(0, new SplitMix64(1)));
+
+    [Fact]
+    public void The_activations_hold_both_hidden_layers_after_relu_and_the_output_forward_returns()
+    {
+        var network = new Network(3, new SplitMix64(4));
+        Scalar[] input = [Scalar.Constant(0.3), Scalar.Constant(0.8)];
+
+        var pass = network.Activations(input);
+        var output = network.Forward([Scalar.Constant(0.3), Scalar.Constant(0.8)]);
+
+        Assert.Equal([3, 3], pass.Hidden.Select(layer => layer.Length));
+        Assert.All(pass.Hidden.SelectMany(layer => layer), unit => Assert.Equal("Relu", unit.History!.LastFunction!.Name));
+        Assert.Equal("Sigmoid", pass.Output.History!.LastFunction!.Name);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(pass.Output.Data));
+    }
 }

@@ -22,6 +22,23 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     public TrainingApiTests(SandboxFactory factory) => _factory = factory;
 
     [Fact]
+    public async Task The_form_offers_the_datasets_and_engines_with_the_defaults_minitorch_train_uses()
+    {
+        using var client = _factory.CreateClient();
+
+        var form = await client.GetFromJsonAsync<JsonElement>("/api/trainings/form");
+
+        var defaults = form.GetProperty("defaults");
+        var settings = TrainingSettings.Default;
+        Assert.Equal(["simple", "diag", "split", "xor", "circle", "spiral", "points"], form.GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal([TrainingEngines.Default, TrainingEngines.Graph], form.GetProperty("engines").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("xor", defaults.GetProperty("dataset").GetString());
+        Assert.Equal((50, 10, 0.5, 500, 1ul), (defaults.GetProperty("points").GetInt32(), defaults.GetProperty("hidden").GetInt32(), defaults.GetProperty("rate").GetDouble(), defaults.GetProperty("epochs").GetInt32(), defaults.GetProperty("seed").GetUInt64()));
+        Assert.Equal((settings.Points, settings.Hidden, settings.LearningRate, settings.Epochs, settings.Seed), (50, 10, 0.5, 500, 1ul));
+        Assert.Equal(150, form.GetProperty("ranges").GetProperty("points").GetProperty("max").GetDouble());
+    }
+
+    [Fact]
     public async Task A_preview_shows_the_points_of_the_dataset_and_every_hidden_unit_of_the_initial_network()
     {
         using var client = _factory.CreateClient();

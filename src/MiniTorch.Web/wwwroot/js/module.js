@@ -1,6 +1,6 @@
 // The Module page: the Training page's network, its module tree and every parameter with its value and gradient.
 import { send, problemText } from './api.js';
-import { currentRequest, currentTrainingId } from './training.js';
+import { currentRequest, currentTrainingId, formReady } from './training.js';
 
 const element = id => document.getElementById(id);
 let loading = false;
@@ -17,6 +17,7 @@ async function refresh() {
     return;
   }
   loading = true;
+  await formReady;
   const id = currentTrainingId();
   const answer = id
     ? await send('GET', `/api/trainings/${id}/module`)

@@ -13,10 +13,25 @@ let rows = [];            // every epoch's row of the current run
 let preview = null;       // the points of the latest preview
 let previewTimer = 0;
 
-for (const name of fields) {
-  const value = readSetting(name);
-  if (value !== null) element(name).value = value;
+// The choices, defaults and ranges come from the server (GET /api/trainings/form), the one place they are decided;
+// a setting in the URL overrides its default.
+function fillForm(form) {
+  const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
+  element('dataset').replaceChildren(...form.datasets.map(name =>
+    option(name, name === 'points' ? 'Your points (CSV)' : name[0].toUpperCase() + name.slice(1))));
+  element('engine').replaceChildren(...form.engines.map(name => option(name, name)));
+  for (const [name, range] of Object.entries(form.ranges)) {
+    element(name).min = range.min;
+    element(name).max = range.max;
+  }
+  for (const name of fields) element(name).value = readSetting(name) ?? form.defaults[name];
 }
+
+// Filled once, as the page loads, whichever tab opens first: the Module tab reads these settings too.
+export const formReady = send('GET', '/api/trainings/form').then(answer => {
+  if (answer.ok) fillForm(answer.data);
+  return answer;
+});
 
 // The settings the URL keeps: never your own points, which can be long and are yours.
 function currentSettings() {
@@ -199,7 +214,13 @@ async function reset() {
   document.dispatchEvent(new CustomEvent('training-frame'));
 }
 
-export function startTraining() {
+export async function startTraining() {
+  const form = await formReady;
+  if (!form.ok) {
+    status(problemText(form.data));
+    return;
+  }
+  fillForm(form.data);
   element('train').addEventListener('click', () => command('play'));
   element('pause').addEventListener('click', () => command('pause'));
   element('step').addEventListener('click', () => command('step'));

@@ -1,6 +1,6 @@
 using MiniTorch.Runs;
 
-namespace MiniTorch.Tests;
+namespace MiniTorch.Tests.Runs;
 
 /// <summary>Task 1.5: atomic writes of run files and model files.</summary>
 [Trait("Task", "1.5")]

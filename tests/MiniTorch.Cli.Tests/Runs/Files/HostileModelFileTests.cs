@@ -4,7 +4,7 @@ using CsCheck;
 
 using MiniTorch.Runs;
 
-namespace MiniTorch.Tests;
+namespace MiniTorch.Tests.Runs;
 
 /// <summary>
 /// Task 1.5: whatever a model path names and whatever bytes it holds, loading gives a model or one

@@ -3,7 +3,7 @@ using CsCheck;
 
 using MiniTorch.Runs;
 
-namespace MiniTorch.Tests;
+namespace MiniTorch.Tests.Runs;
 
 /// <summary>Task 1.5: saving and loading trained networks as JSON.</summary>
 [Trait("Task", "1.5")]

@@ -1,0 +1,75 @@
+using MiniTorch.Runs;
+
+namespace MiniTorch.Tests.Runs;
+
+/// <summary>
+/// Task 1.5 as the command and the sandbox run it: a plan trained epoch by epoch gives the library's trainer's numbers
+/// bit for bit, whatever the engine, and a run knows when it is finished.
+/// </summary>
+[Trait("Task", "1.5")]
+public sealed class TrainingRunTests
+{
+    private static readonly TrainingSettings Small = new("circle", 16, 3, 0.5, 12, 7);
+
+    [Theory]
+    [InlineData(TrainingEngines.Graph)]
+    [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Compiled)]
+    public void Epochs_one_at_a_time_give_the_trainers_losses_and_parameters_bit_for_bit(string engine)
+    {
+        var network = Small.CreateNetwork();
+        var expected = new Trainer(network, Small.CreateDataset(), Small.LearningRate).Train(Small.Epochs);
+
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine));
+        while (!run.IsFinished)
+        {
+            run.TrainEpoch();
+        }
+
+        Assert.Equal(expected.Epochs.Select(e => (e.Epoch, BitConverter.DoubleToInt64Bits(e.TotalLoss), e.Correct)), run.Epochs.Select(e => (e.Epoch, BitConverter.DoubleToInt64Bits(e.TotalLoss), e.Correct)));
+        BitAssert.Identical([.. network.Parameters().Select(p => p.Value.Data)], [.. run.Network.Parameters().Select(p => p.Value.Data)], "parameters");
+    }
+
+    [Fact]
+    public void The_hook_sees_each_epoch_before_its_step_and_a_finished_run_refuses_another_epoch()
+    {
+        using var run = new TrainingRun(TrainingPlan.Of(Small with { }, TrainingEngines.Graph));
+        var seen = new List<int>();
+
+        run.Train(new Hook(report => seen.Add(report.Epoch)));
+
+        Assert.Equal(Enumerable.Range(1, Small.Epochs), seen);
+        Assert.True(run.IsFinished);
+        Assert.False(run.Diverged);
+        Assert.Throws<InvalidOperationException>(() => run.TrainEpoch());
+    }
+
+    [Fact]
+    public void A_run_that_diverges_is_finished_at_that_epoch()
+    {
+        using var run = new TrainingRun(TrainingPlan.Of(new TrainingSettings("xor", 20, 10, 1e300, 50, 1), TrainingEngines.Tape));
+
+        run.Train();
+
+        Assert.True(run.Diverged);
+        Assert.True(run.IsFinished);
+        Assert.True(run.Epochs.Count < 50);
+    }
+
+    [Fact]
+    public void Cancellation_stops_between_epochs_and_keeps_the_epochs_done()
+    {
+        using var stop = new CancellationTokenSource();
+        using var run = new TrainingRun(TrainingPlan.Of(Small, TrainingEngines.Tape));
+
+        Assert.Throws<OperationCanceledException>(() => run.Train(new Hook(report => { if (report.Epoch == 3) stop.Cancel(); }), stop.Token));
+
+        Assert.Equal(3, run.Epochs.Count);
+        Assert.False(run.IsFinished);
+    }
+
+    private sealed class Hook(Action<EpochReport> action) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => action(value);
+    }
+}
