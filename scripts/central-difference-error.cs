@@ -22,7 +22,7 @@ foreach (var exponent in exponents)
     central.Add(Math.Abs(Autodiff.CentralDifference(v => Math.Sin(v[0]), [X], 0, epsilon) - exact));
 }
 
-var font = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", "src", "MiniTorch.Plots", "Fonts", "DejaVuSans.ttf");
+var font = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", "src", "MiniTorch.Runs", "Pictures", "Fonts", "DejaVuSans.ttf");
 if (!File.Exists(font))
 {
     throw new FileNotFoundException($"the bundled font is missing: {font}");
