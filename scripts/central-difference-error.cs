@@ -1,5 +1,5 @@
 #:package ScottPlot
-#:project ../src/MiniTorch/MiniTorch.csproj
+#:project ../src/MiniTorch.Runs/MiniTorch.Runs.csproj
 
 // Draws Guide 1's figure: the error of the one-sided and the central difference of sin at x = 1 against the step ε,
 // on log-log axes (what `minitorch plot` does not draw). Run by scripts/make-figures.sh:
@@ -7,6 +7,7 @@
 // A .NET 10 file-based program rather than a sample, because it draws with ScottPlot and the samples use only the library.
 using System.Globalization;
 using MiniTorch;
+using MiniTorch.Runs;
 using ScottPlot;
 
 var output = args.Length == 1 ? args[0] : throw new ArgumentException("usage: dotnet run scripts/central-difference-error.cs -- OUT.svg");

@@ -6,7 +6,7 @@ namespace MiniTorch.Benchmarks;
 /// One epoch of the standard workload per implementation, as <see cref="Trainer"/> runs it (clear the gradients, one pass,
 /// one SGD step); the hand-written baseline is the yardstick of the ratios. <see cref="TapePass"/> is the tape engine's
 /// pass alone, without the step, whose new parameter leaves are the only allocation of a tape epoch. <see cref="Compiled"/>
-/// is the tape engine on compiled tapes with in-place steps (compiled once, in the first operation), and
+/// is the tape engine on compiled tapes (compiled once, in the first operation), and
 /// <see cref="CompiledPass"/> its pass alone.
 /// </summary>
 /// <remarks>BenchmarkDotNet derives from benchmark classes, so they cannot be sealed.</remarks>
