@@ -55,19 +55,4 @@ public sealed class CentralDifferenceTests
     [Fact]
     public void An_argument_index_outside_the_point_is_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Autodiff.CentralDifference(x => x[0], [1.0], arg: 1));
-
-    [Theory]
-    [InlineData(1.0, 1.0, DerivativeVerdict.Pass)]
-    [InlineData(100.0, 100.9, DerivativeVerdict.Pass)]
-    [InlineData(100.0, 102.1, DerivativeVerdict.Fail)]
-    [InlineData(0.0, 0.0099, DerivativeVerdict.Pass)]
-    [InlineData(0.0, 0.011, DerivativeVerdict.Fail)]
-    [InlineData(double.NaN, 1.0, DerivativeVerdict.Fail)]
-    [InlineData(double.PositiveInfinity, 1.0, DerivativeVerdict.Fail)]
-    [InlineData(1e6, double.PositiveInfinity, DerivativeVerdict.CannotCheck)]
-    [InlineData(double.PositiveInfinity, double.PositiveInfinity, DerivativeVerdict.CannotCheck)]
-    [InlineData(0.0, double.NaN, DerivativeVerdict.CannotCheck)]
-    public void Autodiff_and_central_difference_agree_within_minitorchs_tolerance_and_never_pass_unless_finite(
-        double autodiff, double numeric, DerivativeVerdict verdict) =>
-        Assert.Equal(verdict, Autodiff.CompareDerivatives(autodiff, numeric));
 }
