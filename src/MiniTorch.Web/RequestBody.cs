@@ -1,23 +1,34 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using MiniTorch.Expressions;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Web;
 
 /// <summary>
 /// Reading a request's JSON body, and the one shape of every refusal: status 400 with a problem-details JSON whose
-/// <c>errors</c> names the field (<see cref="Invalid"/>). Nothing about the server's code reaches the client.
+/// <c>errors</c> names the field (<see cref="Invalid"/>). Nothing about the server's code reaches the client: the
+/// messages are written here from the field and what it must be, never taken from the serializer.
 /// </summary>
+/// <remarks>
+/// The body is read into memory up to <see cref="MaxBytes"/>, whether or not it says its length (a chunked body is
+/// counted as it comes), then checked as a whole: valid JSON, an object, no name twice in any object, no field the
+/// request does not have (names match exactly, as the page writes them), and each field of the right kind.
+/// </remarks>
 internal static class RequestBody
 {
     /// <summary>The largest body accepted: room for 1,000 CSV rows or a 10,000-character expression.</summary>
     public const int MaxBytes = 256 * 1024;
 
-    /// <summary>How every body is read: camelCase names, numbers only as numbers, unknown fields refused.</summary>
+    /// <summary>How every body is read: camelCase names matched exactly, numbers only as numbers.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
         NumberHandling = JsonNumberHandling.Strict,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
@@ -27,19 +38,56 @@ internal static class RequestBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
-        if (request.ContentLength is > MaxBytes)
+        var bytes = await ReadBoundedAsync(request);
+        if (bytes is null)
         {
-            return (null, Invalid("body", $"is larger than {MaxBytes} bytes"));
+            return (null, TooLarge());
         }
 
+        JsonDocument document;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
-            return value is null ? (null, Invalid("body", "must be a JSON object")) : (value, null);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException problem)
         {
-            return (null, Invalid(FieldOf(problem.Path), "is not valid here: " + FirstSentence(problem.Message)));
+            return (null, Invalid("body", string.Create(
+                CultureInfo.InvariantCulture, $"is not valid JSON (line {problem.LineNumber + 1}, byte {problem.BytePositionInLine + 1})")));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Invalid("body", "must be a JSON object"));
+            }
+
+            if (JsonNames.FirstRepeated(document.RootElement) is { } repeated)
+            {
+                return (null, Invalid(TextExcerpt.Shorten(repeated), "appears more than once; give each field once"));
+            }
+
+            var fields = Options.GetTypeInfo(typeof(T)).Properties;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!fields.Any(f => f.Name == property.Name))
+                {
+                    return (null, Invalid(
+                        TextExcerpt.Shorten(property.Name), $"is not a field of this request; its fields are {string.Join(", ", fields.Select(f => f.Name))}"));
+                }
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize<T>(Options)!, null);
+            }
+            catch (JsonException problem)
+            {
+                var path = FieldOf(problem.Path);
+                var top = path.Split('.', '[')[0];
+                var field = fields.First(f => f.Name == top);
+                return (null, Invalid(TextExcerpt.Shorten(path), "must be " + Kind(field, nested: path.Length > top.Length)));
+            }
         }
     }
 
@@ -53,14 +101,62 @@ internal static class RequestBody
             detail: $"{field} {message}",
             title: "The request is not valid.");
 
-    // JsonException.Path is "$.hidden" or "$" (the body as a whole); a field name is what a page can point at.
+    /// <summary>The refusal of a body larger than <see cref="MaxBytes"/>.</summary>
+    /// <returns>The 400 result naming the body.</returns>
+    public static IResult TooLarge() => Invalid("body", string.Create(CultureInfo.InvariantCulture, $"is larger than {MaxBytes} bytes"));
+
+    // The body's bytes, or null when there are more than MaxBytes. Kestrel's own limit (the same number) may stop the
+    // read first: its refusal of a body too large becomes the same answer.
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request)
+    {
+        if (request.ContentLength is > MaxBytes)
+        {
+            return null;
+        }
+
+        using var contents = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (contents.Length + read > MaxBytes)
+                {
+                    return null;
+                }
+
+                contents.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException problem) when (problem.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return contents.ToArray();
+    }
+
+    // JsonException.Path is "$.hidden", "$.values.x" or "$" (the body as a whole); a field name is what a page can point at.
     private static string FieldOf(string? path) =>
         path is null || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    // The serializer's message goes on to name a .NET type and a path; the first sentence says what was wrong.
-    private static string FirstSentence(string message)
+    // What a field holds, in the page's words rather than .NET's: for a dictionary's entry (nested), its values' kind.
+    private static string Kind(JsonPropertyInfo field, bool nested)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
+        var type = Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            return nested ? KindOf(type.GetGenericArguments()[1]) : $"an object whose values are each {KindOf(type.GetGenericArguments()[1])}";
+        }
+
+        return KindOf(type);
     }
+
+    private static string KindOf(Type type) =>
+        type == typeof(string) ? "a string"
+        : type == typeof(double) ? "a number"
+        : type == typeof(int) ? "a whole number"
+        : type == typeof(ulong) ? string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {ulong.MaxValue}")
+        : "a value of another kind";
 }

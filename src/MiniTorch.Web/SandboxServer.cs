@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MiniTorch.Web.Expressions;
 using MiniTorch.Web.Functions;
 using MiniTorch.Web.Training;
@@ -21,8 +20,10 @@ namespace MiniTorch.Web;
 /// <remarks>
 /// <see cref="AddSandbox"/> and <see cref="UseSandbox"/> set up any ASP.NET Core host (the tests use them with a test
 /// server); <see cref="StartAsync"/> runs Kestrel with them. Requests whose Host header is not a loopback name are
-/// refused with status 400 (against DNS rebinding), every response carries <see cref="SecurityHeaders"/>, and no
-/// request reaches the file system: the page's files are embedded (<see cref="PageFiles"/>).
+/// refused with status 400 (against DNS rebinding), requests that change or compute something must come from the
+/// page itself (<see cref="PageRequests"/>, else 403), computing requests are bounded (<see cref="ComputeLimit"/>,
+/// else 429), every response carries <see cref="SecurityHeaders"/>, and no request reaches the file system: the page's
+/// files are embedded (<see cref="PageFiles"/>).
 /// </remarks>
 public static class SandboxServer
 {
@@ -34,8 +35,10 @@ public static class SandboxServer
     /// <param name="options">The limits; <see cref="SandboxOptions"/>' defaults when null.</param>
     public static void AddSandbox(IServiceCollection services, SandboxOptions? options = null)
     {
-        services.AddSingleton(options ?? new SandboxOptions());
+        options ??= new SandboxOptions();
+        services.AddSingleton(options);
         services.AddSingleton<TrainingSessions>();
+        ComputeLimit.Add(services, options);
         services.AddRouting();
         services.AddProblemDetails();
         services.AddHostFiltering(filtering =>
@@ -58,12 +61,16 @@ public static class SandboxServer
         app.Use(SecurityHeaders.Add);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(PageRequests.Check);
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseEndpoints(MapRoutes);
     }
 
     /// <summary>
-    /// Starts Kestrel on 127.0.0.1 at <paramref name="port"/>; stop it with <see cref="WebApplication.StopAsync"/>
+    /// Starts Kestrel on 127.0.0.1 at <paramref name="port"/>, and nowhere else: the host reads no configuration, so
+    /// ASP.NET's variables (<c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>, a
+    /// <c>Kestrel__Endpoints__…</c> endpoint) cannot add an address. Stop it with <see cref="WebApplication.StopAsync"/>
     /// and dispose it.
     /// </summary>
     /// <param name="port">The port, 0 for a free one.</param>
@@ -73,8 +80,10 @@ public static class SandboxServer
     /// <exception cref="IOException">The port is in use.</exception>
     public static async Task<(WebApplication Server, Uri Address)> StartAsync(int port, SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        // The empty builder has no configuration sources at all (the slim one reads the environment, and binds any
+        // Kestrel endpoint it finds there besides the one below); the server takes its address from here only.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);

@@ -15,7 +15,7 @@ internal static class ExpressionEndpoints
 {
     /// <summary>Adds the routes.</summary>
     /// <param name="routes">The server's routes.</param>
-    public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/api/expression", EvaluateAsync);
+    public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/api/expression", EvaluateAsync).RequireRateLimiting(ComputeLimit.Policy);
 
     private static async Task<IResult> EvaluateAsync(HttpRequest request)
     {

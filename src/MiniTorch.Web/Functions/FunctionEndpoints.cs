@@ -22,7 +22,7 @@ internal static class FunctionEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/functions", () => Results.Ok(TestFunctionList.All));
-        routes.MapPost("/api/functions", SampleAsync);
+        routes.MapPost("/api/functions", SampleAsync).RequireRateLimiting(ComputeLimit.Policy);
     }
 
     private static async Task<IResult> SampleAsync(HttpRequest request)

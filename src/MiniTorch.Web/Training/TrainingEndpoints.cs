@@ -20,17 +20,18 @@ internal static class TrainingEndpoints
     {
         var api = routes.MapGroup("/api/trainings");
         api.MapGet("/form", () => Results.Ok(TrainingForm.Current));
-        api.MapPost("/preview", PreviewAsync);
-        api.MapPost("/module", ModulePreviewAsync);
-        api.MapPost("/", StartAsync);
+        api.MapPost("/preview", PreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
+        api.MapPost("/module", ModulePreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
+        api.MapPost("/", StartAsync).RequireRateLimiting(ComputeLimit.Policy);
         api.MapGet("/{id}/events", Events);
         api.MapPost("/{id}/play", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Play()));
         api.MapPost("/{id}/pause", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Pause()));
         api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
         api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
+        // The module view waits for the epoch under way, which can take seconds: it counts as a computation.
         api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
-            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id));
-        api.MapGet("/{id}/files/{name}", Download);
+            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id)).RequireRateLimiting(ComputeLimit.Policy);
+        api.MapGet("/{id}/files/{name}", Download).RequireRateLimiting(ComputeLimit.Policy);
     }
 
     private static async Task<IResult> PreviewAsync(HttpRequest request)
@@ -70,7 +71,7 @@ internal static class TrainingEndpoints
         return Results.Created($"/api/trainings/{session.Id}", start);
     }
 
-    private static IResult Events(string id, TrainingSessions sessions, HttpContext context)
+    private static IResult Events(string id, TrainingSessions sessions, SandboxOptions options, HttpContext context)
     {
         if (sessions.Find(id) is not { } session)
         {
@@ -78,14 +79,18 @@ internal static class TrainingEndpoints
         }
 
         return session.TryAttach()
-            ? TypedResults.ServerSentEvents(Stream(session, sessions, context.Response, context.RequestAborted))
+            ? TypedResults.ServerSentEvents(Stream(session, sessions, context, options.StreamWriteTimeout, context.RequestAborted))
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The training's stream is already open.", detail: "A training has one event stream; start a new training to watch again.");
     }
 
-    // The stream ends with an "end" event, on which the page closes it. If the page goes away first, the training stops.
+    // The stream ends with an "end" event, on which the page closes it. If the page goes away first, or stops reading so
+    // that an event cannot be written within the write timeout (the connection is then closed), the training stops.
     private static async IAsyncEnumerable<SseItem<object>> Stream(
-        TrainingSession session, TrainingSessions sessions, HttpResponse response, [EnumeratorCancellation] CancellationToken aborted)
+        TrainingSession session, TrainingSessions sessions, HttpContext context, TimeSpan writeTimeout, [EnumeratorCancellation] CancellationToken aborted)
     {
+        var response = context.Response;
+        using var writeDeadline = new CancellationTokenSource();
+        using var closeOnDeadline = writeDeadline.Token.Register(context.Abort);
         var ended = false;
         try
         {
@@ -93,13 +98,15 @@ internal static class TrainingEndpoints
             await response.Body.FlushAsync(aborted);
             await foreach (var frame in session.Frames.ReadAllAsync(aborted))
             {
+                // The frame is written, and flushed, when the stream asks for the next one: the deadline covers both.
+                writeDeadline.CancelAfter(writeTimeout);
                 yield return new SseItem<object>(frame, "frame");
-
-                // The frame has been written when the stream asks for the next one; it goes out now, not when a buffer fills.
                 await response.Body.FlushAsync(aborted);
+                writeDeadline.CancelAfter(Timeout.InfiniteTimeSpan);
             }
 
             ended = true;
+            writeDeadline.CancelAfter(writeTimeout);
             yield return new SseItem<object>(session.End!, "end");
         }
         finally

@@ -11,9 +11,12 @@ namespace MiniTorch.Web.Training;
 /// </summary>
 /// <remarks>
 /// Each epoch is <see cref="TrainingRun.TrainEpoch"/>, the epoch <c>minitorch train</c> runs too, so the losses are
-/// the same bit for bit. The queue holds a few frames; when the page reads slowly, training waits for it. A frame is
-/// sent at most every 100 ms while running (after every epoch when epochs are slower), and after every epoch while
-/// paused or stepping.
+/// the same bit for bit. The run has a thread of its own, so that trainings never hold the thread pool's threads,
+/// which answer the requests. The queue holds a few frames; when the page reads slowly, training waits for it. A frame
+/// is sent at most every 100 ms while running (after every epoch when epochs are slower), and after every epoch while
+/// paused or stepping. <see cref="Stop"/> lets the epoch under way finish and starts no other; <see cref="Completion"/>
+/// ends only then, after the engine has been disposed, so that whoever counts running trainings by it never counts a
+/// stopped one that still computes.
 /// </remarks>
 internal sealed class TrainingSession : IDisposable
 {
@@ -35,7 +38,7 @@ internal sealed class TrainingSession : IDisposable
     public TrainingSession(TrainingPlan plan)
     {
         _run = new TrainingRun(plan);
-        Completion = Task.Run(RunAsync);
+        Completion = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The training's id in the page's requests.</summary>
@@ -53,7 +56,7 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>Why the run ended, set before <see cref="Frames"/> completes.</summary>
     public TrainingEnd? End { get; private set; }
 
-    /// <summary>Ends when the run has ended, however it ended.</summary>
+    /// <summary>Ends when the run has ended, however it ended, and no epoch of it runs any more.</summary>
     public Task Completion { get; }
 
     /// <summary>Marks the event stream as opened.</summary>
@@ -128,7 +131,7 @@ internal sealed class TrainingSession : IDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var pending = new List<EpochRow>();
         var sinceFrame = Stopwatch.StartNew();
@@ -136,7 +139,7 @@ internal sealed class TrainingSession : IDisposable
         {
             while (!_run.IsFinished)
             {
-                await WaitForTurnAsync(pending).ConfigureAwait(false);
+                WaitForTurn(pending);
                 EpochReport report;
                 bool running;
                 lock (_gate)
@@ -148,7 +151,7 @@ internal sealed class TrainingSession : IDisposable
                 pending.Add(EpochRow.Of(report));
                 if (_run.Diverged)
                 {
-                    await SendAsync(pending, "paused").ConfigureAwait(false);
+                    Send(pending, "paused");
                     Finish("diverged", Invariant($"training diverged at epoch {report.Epoch}; try a smaller rate"));
                     return;
                 }
@@ -156,7 +159,7 @@ internal sealed class TrainingSession : IDisposable
                 var last = report.Epoch == Plan.Epochs;
                 if (last || !running || sinceFrame.Elapsed >= FrameInterval)
                 {
-                    await SendAsync(pending, last ? "finished" : running ? "running" : "paused").ConfigureAwait(false);
+                    Send(pending, last ? "finished" : running ? "running" : "paused");
                     sinceFrame.Restart();
                 }
             }
@@ -166,10 +169,6 @@ internal sealed class TrainingSession : IDisposable
                 $"Trained {Data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{Data.Count} correct in the last epoch"));
         }
         catch (OperationCanceledException)
-        {
-            Finish("stopped", Invariant($"training stopped after {_run.Epochs.Count} epochs"));
-        }
-        catch (ObjectDisposedException)
         {
             Finish("stopped", Invariant($"training stopped after {_run.Epochs.Count} epochs"));
         }
@@ -183,12 +182,14 @@ internal sealed class TrainingSession : IDisposable
     // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
     private void KeepGradients() => _gradients = [.. _run.Network.Parameters().Select(p => p.Value.Derivative)];
 
-    // Returns when the next epoch may run. A pause that came between epochs first sends a paused frame, with the epochs
-    // not yet shown, so that the page never stays on "running".
-    private async Task WaitForTurnAsync(List<EpochRow> pending)
+    // Returns when the next epoch may run, and throws once the run is stopped, so that no epoch starts after Stop. A
+    // pause that came between epochs first sends a paused frame, with the epochs not yet shown, so that the page never
+    // stays on "running".
+    private void WaitForTurn(List<EpochRow> pending)
     {
         while (true)
         {
+            _stop.Token.ThrowIfCancellationRequested();
             lock (_gate)
             {
                 if (_running)
@@ -205,15 +206,17 @@ internal sealed class TrainingSession : IDisposable
 
             if (pending.Count > 0 || _shownState == "running")
             {
-                await SendAsync(pending, "paused").ConfigureAwait(false);
+                Send(pending, "paused");
                 continue;
             }
 
-            await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
+            _wake.Wait(_stop.Token);
         }
     }
 
-    private async Task SendAsync(List<EpochRow> pending, string state)
+    // Queues a frame; blocks this run's own thread while the queue is full (the page reads slowly) until it is read or
+    // the run is stopped.
+    private void Send(List<EpochRow> pending, string state)
     {
         var epochs = Plan.Epochs;
         var done = _run.Epochs.Count;
@@ -222,7 +225,10 @@ internal sealed class TrainingSession : IDisposable
         var frame = new TrainingFrame(state, done, epochs, perEpoch, perEpoch * (epochs - done) / 1000, [.. pending], picture);
         pending.Clear();
         _shownState = state;
-        await _frames.Writer.WriteAsync(frame, _stop.Token).ConfigureAwait(false);
+        while (!_frames.Writer.TryWrite(frame))
+        {
+            _frames.Writer.WaitToWriteAsync(_stop.Token).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private void Finish(string reason, string message)

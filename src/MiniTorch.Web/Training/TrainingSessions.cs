@@ -4,7 +4,9 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The server's trainings. At most <see cref="SandboxOptions.MaxTrainings"/> are unfinished at once; a finished one
+/// The server's trainings. At most <see cref="SandboxOptions.MaxTrainings"/> are unfinished at once, counted until
+/// their last epoch has ended: a training that is reset or whose page went away keeps its place until it has stopped,
+/// so that no more than the cap ever compute at once. A finished one
 /// is kept for its downloads and module view until its page resets it, and only the newest
 /// <see cref="KeptFinished"/> finished ones (or as many as the cap, if that is more) are kept, so memory stays bounded
 /// however the server is used.
@@ -18,13 +20,14 @@ internal sealed class TrainingSessions : IDisposable
     private readonly ConcurrentQueue<string> _finished = new();
     private readonly SandboxOptions _options;
     private readonly object _gate = new();
+    private int _unfinished;
 
     /// <summary>Creates the registry.</summary>
     /// <param name="options">The limits.</param>
     public TrainingSessions(SandboxOptions options) => _options = options;
 
-    /// <summary>The trainings that have not ended.</summary>
-    public int Running => _sessions.Values.Count(s => !s.Completion.IsCompleted);
+    /// <summary>The trainings that have not ended, whether or not they have been reset: each holds a place under the cap.</summary>
+    public int Running => Volatile.Read(ref _unfinished);
 
     /// <summary>Starts a training unless <see cref="SandboxOptions.MaxTrainings"/> are running.</summary>
     /// <param name="plan">What to train.</param>
@@ -40,6 +43,7 @@ internal sealed class TrainingSessions : IDisposable
             }
 
             session = new TrainingSession(plan);
+            Interlocked.Increment(ref _unfinished);
             _sessions[session.Id] = session;
         }
 
@@ -98,6 +102,7 @@ internal sealed class TrainingSessions : IDisposable
 
     private void OnFinished(string id)
     {
+        Interlocked.Decrement(ref _unfinished);
         _finished.Enqueue(id);
         while (_finished.Count > Math.Max(KeptFinished, _options.MaxTrainings) && _finished.TryDequeue(out var oldest))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace MiniTorch;
 
@@ -8,8 +9,8 @@ namespace MiniTorch;
 /// <remarks>
 /// <para>
 /// The rules: at most <see cref="MaxPoints"/> points, at least one; an optional first line <c>x1,x2,label</c>; blank
-/// lines are ignored; spaces around a value are allowed; numbers are written with a dot (invariant culture, exponents
-/// allowed); a label is <c>0</c> or <c>1</c>.
+/// lines are ignored; a line has at most <see cref="MaxLineLength"/> characters; spaces around a value are allowed;
+/// numbers are written with a dot (invariant culture, exponents allowed); a label is <c>0</c> or <c>1</c>.
 /// </para>
 /// <para>
 /// Coordinates must lie in the unit square [0, 1]², like the built-in datasets, which the network's pictures and
@@ -21,6 +22,9 @@ public static class PointsCsv
 {
     /// <summary>The most points a file may hold: 1,000.</summary>
     public const int MaxPoints = 1000;
+
+    /// <summary>The most characters a line may hold: a point needs a few dozen, and a runaway line stops here.</summary>
+    public const int MaxLineLength = 1000;
 
     /// <summary>The optional first line.</summary>
     public const string Header = "x1,x2,label";
@@ -41,7 +45,7 @@ public static class PointsCsv
         var labels = new List<int>();
         var lineNumber = 0;
         var headerAllowed = true;
-        while (reader.ReadLine() is { } line)
+        while (ReadLine(reader, lineNumber + 1) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -77,6 +81,40 @@ public static class PointsCsv
         }
 
         return new Dataset(name, points, labels);
+    }
+
+    // One line, ended by \n, \r\n, \r or the end of the text, refused once it passes MaxLineLength characters, so that
+    // text without a line break (a device, a binary file) is never gathered whole; null at the end of the text.
+    private static string? ReadLine(TextReader reader, int lineNumber)
+    {
+        var line = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return line.ToString();
+            }
+
+            if (c == '\r')
+            {
+                if (reader.Peek() == '\n')
+                {
+                    reader.Read();
+                }
+
+                return line.ToString();
+            }
+
+            if (line.Length == MaxLineLength)
+            {
+                throw new PointsCsvException(lineNumber, $"is longer than {MaxLineLength} characters; a line holds one point, x1,x2,label");
+            }
+
+            line.Append((char)c);
+        }
+
+        return line.Length > 0 ? line.ToString() : null;
     }
 
     private static bool IsHeader(string[] fields) =>

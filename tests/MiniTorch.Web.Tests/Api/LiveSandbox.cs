@@ -6,36 +6,44 @@ namespace MiniTorch.Web.Tests.Api;
 
 /// <summary>
 /// The sandbox on Kestrel at a free loopback port, started as <c>minitorch serve --port 0</c> starts it, for the browser
-/// tests.
+/// tests and for what needs a real connection (a body sent slowly, a stream not read).
 /// </summary>
 public sealed class LiveSandbox : IAsyncLifetime
 {
-    private readonly int _maxTrainings;
+    private readonly SandboxOptions _options;
     private WebApplication? _server;
 
-    /// <summary>A server with the default cap.</summary>
+    /// <summary>A server with the default limits.</summary>
     public LiveSandbox()
-        : this(SandboxOptions.DefaultMaxTrainings)
+        : this(new SandboxOptions())
     {
     }
 
-    /// <summary>A server with its own cap.</summary>
-    /// <param name="maxTrainings">The cap on trainings at once.</param>
-    internal LiveSandbox(int maxTrainings) => _maxTrainings = maxTrainings;
+    /// <summary>A server with its own limits.</summary>
+    /// <param name="options">The limits.</param>
+    internal LiveSandbox(SandboxOptions options) => _options = options;
 
     /// <summary>Where the server listens, for example <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>The server's trainings.</summary>
-    internal TrainingSessions Sessions => _server!.Services.GetRequiredService<TrainingSessions>();
+    /// <summary>The server's services.</summary>
+    internal IServiceProvider Services => _server!.Services;
 
-    /// <summary>A client for the server.</summary>
+    /// <summary>The server's trainings.</summary>
+    internal TrainingSessions Sessions => Services.GetRequiredService<TrainingSessions>();
+
+    /// <summary>A client for the server that sends the page's Origin, as the page's browser does.</summary>
     /// <returns>The client; dispose it.</returns>
-    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add("Origin", Address.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
 
     public async Task InitializeAsync()
     {
-        (_server, Address) = await SandboxServer.StartAsync(0, new SandboxOptions { MaxTrainings = _maxTrainings });
+        (_server, Address) = await SandboxServer.StartAsync(0, _options);
     }
 
     public async Task DisposeAsync()

@@ -42,7 +42,7 @@ public sealed class OwnPointsApiTests : IClassFixture<SandboxFactory>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         using var events = await EventStream.OpenAsync(client, id);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync(new Uri($"/api/trainings/{id}/play", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync(new Uri($"/api/trainings/{id}/play", UriKind.Relative), SandboxFactory.NoBody())).StatusCode);
         var end = await events.UntilAsync("end");
 
         var folder = Directory.CreateTempSubdirectory("minitorch-serve-test-").FullName;

@@ -1,9 +1,13 @@
 // Requests to the sandbox's server. Every answer is JSON; a refusal is a problem-details object.
+// Every request but a GET says Content-Type: application/json, body or not: the server answers such requests only when
+// they say so (and come from this page's origin, which the browser adds), so that other sites cannot send them.
 
 export async function send(method, url, body) {
   const options = { method, headers: {} };
-  if (body !== undefined) {
+  if (method !== 'GET') {
     options.headers['Content-Type'] = 'application/json';
+  }
+  if (body !== undefined) {
     options.body = JSON.stringify(body);
   }
   const response = await fetch(url, options);
