@@ -30,13 +30,24 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Starts <c>minitorch</c> with <paramref name="args"/>, its standard output and error read by the test.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The running child.</returns>
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>minitorch</c> with <paramref name="args"/> and these environment variables added to the test's.</summary>
+    /// <param name="environment">The variables, by name.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The running child.</returns>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Assembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         return new CliProcess(Process.Start(start)!);

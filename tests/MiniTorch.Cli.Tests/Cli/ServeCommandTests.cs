@@ -35,6 +35,39 @@ public sealed partial class ServeCommandTests
         Assert.Equal(string.Empty, error);
     }
 
+    [SkippableFact]
+    public async Task Serve_listens_only_where_it_prints_whatever_asp_net_s_variables_say()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sending SIGINT needs a Unix 'kill'");
+        var ports = Enumerable.Range(0, 7).Select(_ => FreePort()).ToArray();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{ports[0]}",
+            ["DOTNET_URLS"] = $"http://0.0.0.0:{ports[1]}",
+            ["URLS"] = $"http://0.0.0.0:{ports[2]}",
+            ["ASPNETCORE_HTTP_PORTS"] = $"{ports[3]}",
+            ["HTTP_PORTS"] = $"{ports[4]}",
+            ["Kestrel__Endpoints__Extra__Url"] = $"http://0.0.0.0:{ports[5]}",
+            ["ASPNETCORE_Kestrel__Endpoints__Other__Url"] = $"http://0.0.0.0:{ports[6]}",
+        };
+        using var child = CliProcess.StartWith(environment, "serve", "--port", "0");
+
+        var address = new Uri(Address().Match(child.WaitForLine("MiniTorch sandbox at ")).Value);
+        using (var client = new HttpClient { BaseAddress = address })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        }
+
+        var answered = ports.Where(Answers).ToArray();
+        child.Signal("INT");
+        var (exitCode, _, _) = child.WaitForExit();
+
+        Assert.Empty(answered);
+        Assert.Equal("127.0.0.1", address.Host);
+        Assert.DoesNotContain(address.Port, ports);
+        Assert.Equal(0, exitCode);
+    }
+
     [Fact]
     public void A_port_in_use_is_a_usage_error_of_one_line()
     {
@@ -60,6 +93,29 @@ public sealed partial class ServeCommandTests
         Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
         var message = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal($"--port must be between 0 and 65535 (got {port}); 0 picks a free port", message);
+    }
+
+    // A port free when asked: the system gives it, and it is given back at once.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // Whether anything accepts a connection at the port, on loopback (where a server on 0.0.0.0 answers too).
+    private static bool Answers(int port)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException problem) when (problem.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex(@"http://\S+")]
