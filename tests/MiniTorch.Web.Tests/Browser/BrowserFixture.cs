@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where the sandbox listens.</summary>
     public Uri Address => _server.Address;
 
+    /// <summary>The sandbox's trainings.</summary>
+    internal MiniTorch.Web.Training.TrainingSessions Sessions => _server.Sessions;
+
     /// <summary>The page's address with a query, for example <c>?tab=functions</c>.</summary>
     /// <param name="query">The query, starting with <c>?</c>.</param>
     /// <returns>The address.</returns>
