@@ -37,9 +37,9 @@ internal static class MiniTorchCommand
         {
             new HelpOption(),
             new VersionOption(),
-            GradCommand.Create(),
-            GraphCommand.Create(environment.FindDot),
-            PlotCommand.Create(),
+            GradCommand.Create(environment.OpenStandardInput),
+            GraphCommand.Create(environment.FindDot, environment.OpenStandardInput),
+            PlotCommand.Create(environment.OpenStandardInput),
             TrainCommand.Create(),
             EvalCommand.Create(),
             // course: omit

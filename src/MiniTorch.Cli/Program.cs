@@ -1,3 +1,3 @@
 using MiniTorch.Cli;
 
-return MiniTorchCommand.Run(args, Console.Out, Console.Error);
+return MiniTorchCommand.Run(args, StandardStreams.Output, StandardStreams.Error);

@@ -7,7 +7,8 @@ namespace MiniTorch.Cli.Commands;
 /// <summary>
 /// The options that several commands share, each defined once: its name, its help text (with the allowed range from
 /// <see cref="OptionChecks"/>), its default and its parser. A command passes what differs: what the value is for and
-/// its default.
+/// its default. Every number is read by one of two rules, whatever the machine's culture:
+/// <see cref="OptionChecks.ParseWholeNumber{T}"/> or <see cref="OptionChecks.ParseDecimal"/>.
 /// </summary>
 internal static class CommonOptions
 {
@@ -34,6 +35,7 @@ internal static class CommonOptions
     {
         Description = Invariant($"{what} ({OptionChecks.MinPoints} to {OptionChecks.MaxPoints})."),
         DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinPoints} and {OptionChecks.MaxPoints}")),
     };
 
     /// <summary><c>--hidden H</c>, checked by <see cref="OptionChecks.Hidden"/>.</summary>
@@ -44,39 +46,49 @@ internal static class CommonOptions
     {
         Description = Invariant($"Hidden layer width H ({OptionChecks.MinHidden} to {OptionChecks.MaxHidden}); {note}."),
         DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinHidden} and {OptionChecks.MaxHidden}")),
     };
 
     /// <summary><c>--rate η</c>, checked by <see cref="OptionChecks.Rate"/>.</summary>
     /// <param name="defaultValue">The value when the option is absent.</param>
     /// <returns>The option.</returns>
-    public static Option<double> Rate(double defaultValue) =>
-        new("--rate") { Description = "Learning rate (a positive number).", DefaultValueFactory = _ => defaultValue };
+    public static Option<double> Rate(double defaultValue) => new("--rate")
+    {
+        Description = "Learning rate (a positive number, such as 0.5 or 1e-2).",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = OptionChecks.ParseDecimal,
+    };
 
     /// <summary><c>--epochs N</c>, checked by <see cref="OptionChecks.Epochs"/>.</summary>
     /// <param name="what">What the epochs are, for the help text: <c>Number of epochs</c>.</param>
     /// <param name="defaultValue">The value when the option is absent.</param>
     /// <returns>The option.</returns>
-    public static Option<int> Epochs(string what, int defaultValue) =>
-        new("--epochs") { Description = $"{what} (at least 1).", DefaultValueFactory = _ => defaultValue };
+    public static Option<int> Epochs(string what, int defaultValue) => new("--epochs")
+    {
+        Description = $"{what} (at least 1).",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, "of at least 1"),
+    };
 
     /// <summary><c>--seed N</c>: any unsigned 64-bit number.</summary>
     /// <param name="what">What the seed draws, for the help text.</param>
     /// <param name="defaultValue">The value when the option is absent.</param>
     /// <returns>The option.</returns>
-    public static Option<ulong> Seed(string what, ulong defaultValue) =>
-        new("--seed") { Description = $"Seed of {what}.", DefaultValueFactory = _ => defaultValue };
+    public static Option<ulong> Seed(string what, ulong defaultValue) => new("--seed")
+    {
+        Description = $"Seed of {what} (0 to {ulong.MaxValue}).",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => OptionChecks.ParseWholeNumber<ulong>(result, Invariant($"from 0 to {ulong.MaxValue}")),
+    };
 
-    /// <summary>
-    /// <c>--threads N</c>, read by <see cref="OptionChecks.ParseThreads"/> (so that a value that is not a whole number
-    /// names the range) and checked by <see cref="OptionChecks.Threads"/>; 1 when absent.
-    /// </summary>
+    /// <summary><c>--threads N</c>, checked by <see cref="OptionChecks.Threads"/>; 1 when absent.</summary>
     /// <param name="description">The help text: what the threads do.</param>
     /// <returns>The option.</returns>
     public static Option<int> Threads(string description) => new("--threads")
     {
         Description = description,
         DefaultValueFactory = _ => OptionChecks.MinThreads,
-        CustomParser = OptionChecks.ParseThreads,
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinThreads} and {OptionChecks.MaxThreads}")),
     };
 
     /// <summary><c>--engine NAME</c>, checked by <see cref="OptionChecks.Engine"/>; <see cref="TrainingEngines.Default"/> when absent.</summary>

@@ -1,10 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
 using MiniTorch.Expressions;
+using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
 
-/// <summary>Turning the command line's expression and <c>--at</c> values into a Scalar graph, with the errors and warnings a user sees.</summary>
+/// <summary>
+/// Turning the expression (from the command line, a file or standard input) and the <c>--at</c> values into a Scalar
+/// graph, with the errors and warnings a user sees.
+/// </summary>
 internal static class ExpressionInput
 {
+    /// <summary>
+    /// The largest expression read from a file or standard input, in bytes: 4 MiB, far beyond what a command line takes
+    /// (128 KiB for one argument on Linux).
+    /// </summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The value of <c>--file</c> that means standard input.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary><c>--file F</c>: the expression is read from a file, or from standard input with <c>-</c>.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> FileOption() => new("--file")
+    {
+        Description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Read the expression from this file instead of the command line, or from standard input with -, for expressions too long for a command line (a regular file, UTF-8, at most {MaxFileBytes} bytes)."),
+        HelpName = "FILE",
+    };
+
+    /// <summary>
+    /// The expression's text: the argument, or the contents of <c>--file</c> (a regular file, or standard input for
+    /// <c>-</c>) with the line break at its end dropped; exactly one of the two, unless <paramref name="fallback"/>
+    /// stands in for both.
+    /// </summary>
+    /// <param name="argument">The expression given as an argument, or <see langword="null"/>.</param>
+    /// <param name="file">The value of <c>--file</c>, or <see langword="null"/>.</param>
+    /// <param name="openStandardInput">Opens standard input, for <c>--file -</c>.</param>
+    /// <param name="fallback">The expression used when neither is given, or <see langword="null"/> when one is required.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="UsageException">Both or neither are given, or the file cannot be read, is too large or is not UTF-8.</exception>
+    public static string Text(string? argument, string? file, Func<Stream> openStandardInput, string? fallback = null)
+    {
+        if (argument is not null && file is not null)
+        {
+            throw new UsageException("give the expression either as an argument or with --file, not both");
+        }
+
+        if (file is null)
+        {
+            return argument ?? fallback ?? throw new UsageException("give an expression, for example \"x * x\", or --file FILE to read it from a file (- for standard input)");
+        }
+
+        try
+        {
+            var bytes = file == StandardInput
+                ? TextFile.ReadBounded(openStandardInput(), MaxFileBytes, TooLarge)
+                : TextFile.ReadBounded(file, MaxFileBytes, TooLarge);
+            return TextFile.DecodeUtf8(bytes).TrimEnd('\n', '\r');
+        }
+        catch (Exception problem) when (problem is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            var what = file == StandardInput ? "standard input" : $"'{file}'";
+            throw new UsageException($"cannot read --file {what}: {problem.Message}", problem);
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <param name="text">The expression.</param>
     /// <returns>The parsed expression.</returns>
@@ -79,4 +141,7 @@ internal static class ExpressionInput
             throw new UsageException(problem.FormatWithCaret(), problem);
         }
     }
+
+    private static InvalidDataException TooLarge() => new(string.Create(
+        CultureInfo.InvariantCulture, $"it is larger than {MaxFileBytes} bytes, the most an expression may take"));
 }

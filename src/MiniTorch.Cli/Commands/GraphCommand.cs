@@ -18,12 +18,15 @@ internal sealed class GraphCommand
     private static readonly string[] Formats = [".svg", ".png", ".dot"];
 
     private readonly Func<string?> _findDot;
+    private readonly Func<Stream> _openStandardInput;
 
     private readonly Argument<string?> _expression = new("expression")
     {
-        Description = $"The expression; without one, the reference example \"{ReferenceExample}\" at x = y = 1.",
+        Description = $"The expression (or give --file); without either, the reference example \"{ReferenceExample}\" at x = y = 1.",
         Arity = ArgumentArity.ZeroOrOne,
     };
+
+    private readonly Option<string?> _file = ExpressionInput.FileOption();
 
     private readonly Option<string[]> _at = CommonOptions.At();
     private readonly Option<string> _out = new("--out", "-o")
@@ -35,18 +38,23 @@ internal sealed class GraphCommand
 
     private readonly Option<bool> _leftToRight = new("--lr") { Description = "Lay the graph out from left to right instead of top to bottom." };
 
-    private GraphCommand(Func<string?> findDot) => _findDot = findDot;
+    private GraphCommand(Func<string?> findDot, Func<Stream> openStandardInput)
+    {
+        _findDot = findDot;
+        _openStandardInput = openStandardInput;
+    }
 
     /// <summary>Builds the <c>graph</c> command.</summary>
     /// <param name="findDot">How to find Graphviz's <c>dot</c>, for example <see cref="Graphviz.FindDot"/> (the PATH).</param>
+    /// <param name="openStandardInput">Opens standard input, for <c>--file -</c>.</param>
     /// <returns>The command, ready to add to the root.</returns>
-    public static Command Create(Func<string?> findDot) => new GraphCommand(findDot).Build();
+    public static Command Create(Func<string?> findDot, Func<Stream> openStandardInput) => new GraphCommand(findDot, openStandardInput).Build();
 
     private Command Build()
     {
         var command = new Command("graph", "Draw the computation graph of an expression after a backward pass, with values and derivatives.")
         {
-            _expression, _at, _out, _leftToRight,
+            _expression, _file, _at, _out, _leftToRight,
         };
         command.SetAction(Run);
         return command;
@@ -62,10 +70,11 @@ internal sealed class GraphCommand
             throw new UsageException($"--out {outputPath}: unknown file type '{extension}': use .svg, .png or .dot");
         }
 
-        var text = parseResult.GetValue(_expression);
-        if (text is null)
+        var argument = parseResult.GetValue(_expression);
+        var file = parseResult.GetValue(_file);
+        var text = ExpressionInput.Text(argument, file, _openStandardInput, fallback: ReferenceExample);
+        if (argument is null && file is null)
         {
-            text = ReferenceExample;
             values.TryAdd("x", 1.0);
             values.TryAdd("y", 1.0);
         }

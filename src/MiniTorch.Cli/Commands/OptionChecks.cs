@@ -1,5 +1,7 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
+using MiniTorch.Expressions;
 using MiniTorch.Runs;
 
 namespace MiniTorch.Cli.Commands;
@@ -75,27 +77,48 @@ internal static class OptionChecks
     public static int Threads(int threads) => InRange("--threads", threads, MinThreads, MaxThreads);
 
     /// <summary>
-    /// Reads the value of --threads, so that a value that is not a whole number gets a message naming the allowed range
-    /// instead of the parser's "Cannot parse argument"; <see cref="Threads"/> checks the range.
+    /// Reads a whole-number option by the one rule for whole numbers on the command line: ASCII digits with an optional
+    /// sign and nothing else, whatever the machine's culture, so that <c>1,5</c>, <c>1 000</c> or <c>0x10</c> is refused
+    /// rather than read as some other number. The option's own check (for example <see cref="Points"/>) then applies
+    /// its range.
     /// </summary>
+    /// <typeparam name="T">The number's type: <see cref="int"/> or <see cref="ulong"/>.</typeparam>
     /// <param name="result">The option's argument.</param>
-    /// <returns>The number given, 1 when none was given, or 0 after adding the error to <paramref name="result"/>.</returns>
-    public static int ParseThreads(ArgumentResult result)
+    /// <param name="allowed">The values allowed, for the message: <c>between 2 and 100000</c>.</param>
+    /// <returns>The number given, or the type's default after adding the error to <paramref name="result"/>.</returns>
+    public static T ParseWholeNumber<T>(ArgumentResult result, string allowed)
+        where T : struct, IBinaryInteger<T>
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Tokens.Count == 0)
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            return MinThreads;
+            return value;
         }
 
-        var text = result.Tokens[0].Value;
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var threads))
-        {
-            return threads;
-        }
+        result.AddError($"{OptionName(result)} must be a whole number {allowed} (got '{TextExcerpt.Shorten(text)}')");
+        return default;
+    }
 
-        result.AddError(Invariant($"--threads must be a whole number between {MinThreads} and {MaxThreads} (got '{text}')"));
-        return 0;
+    /// <summary>
+    /// Reads a decimal option by the one rule for numbers a user types (<see cref="DecimalNumber"/>, as in expressions
+    /// and <c>--at</c>): finite decimal numbers with a dot, such as <c>0.5</c> or <c>1e-3</c>; no commas, no words.
+    /// </summary>
+    /// <param name="result">The option's argument.</param>
+    /// <returns>The number given, or 0 after adding the error to <paramref name="result"/>.</returns>
+    public static double ParseDecimal(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        try
+        {
+            return DecimalNumber.Parse(text);
+        }
+        catch (ExpressionException problem)
+        {
+            result.AddError($"{OptionName(result)} '{TextExcerpt.Shorten(text)}': {problem.Reason}: {problem.Hint}");
+            return 0;
+        }
     }
 
     /// <summary>Checks --epochs: at least 1.</summary>
@@ -134,6 +157,8 @@ internal static class OptionChecks
             throw new UsageException($"cannot write to --out '{folder}': {problem.Message}", problem);
         }
     }
+
+    private static string OptionName(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
 
     private static int AtLeastOne(string option, int value) =>
         value >= 1 ? value : throw new UsageException(Invariant($"{option} must be at least 1 (got {value})"));

@@ -16,10 +16,15 @@ internal sealed class PlotCommand
 
     private static readonly string[] Formats = [".svg", ".png"];
 
-    private readonly Argument<string> _expression = new("expression")
+    private readonly Func<Stream> _openStandardInput;
+
+    private readonly Argument<string?> _expression = new("expression")
     {
-        Description = "The expression, for example \"x * x * x\"; quote it for the shell.",
+        Description = "The expression, for example \"x * x * x\"; quote it for the shell. Or give --file.",
+        Arity = ArgumentArity.ZeroOrOne,
     };
+
+    private readonly Option<string?> _file = ExpressionInput.FileOption();
 
     private readonly Option<string?> _variable = new("--var")
     {
@@ -49,19 +54,18 @@ internal sealed class PlotCommand
         DefaultValueFactory = _ => "plot.svg",
     };
 
-    private PlotCommand()
-    {
-    }
+    private PlotCommand(Func<Stream> openStandardInput) => _openStandardInput = openStandardInput;
 
     /// <summary>Builds the <c>plot</c> command.</summary>
+    /// <param name="openStandardInput">Opens standard input, for <c>--file -</c>.</param>
     /// <returns>The command, ready to add to the root.</returns>
-    public static Command Create() => new PlotCommand().Build();
+    public static Command Create(Func<Stream> openStandardInput) => new PlotCommand(openStandardInput).Build();
 
     private Command Build()
     {
         var command = new Command("plot", "Draw an expression and its derivative over an interval: autodiff as a line, central difference as circles.")
         {
-            _expression, _variable, _from, _to, _at, _out,
+            _expression, _file, _variable, _from, _to, _at, _out,
         };
         command.SetAction(Run);
         return command;
@@ -85,7 +89,7 @@ internal sealed class PlotCommand
             throw new UsageException(Invariant($"--from {from:R} must be below --to {to:R}"));
         }
 
-        var text = parseResult.GetValue(_expression)!;
+        var text = ExpressionInput.Text(parseResult.GetValue(_expression), parseResult.GetValue(_file), _openStandardInput);
         var expression = ExpressionInput.Parse(text);
         var variable = ChooseVariable(expression, parseResult.GetValue(_variable), values);
         values[variable] = from;

@@ -17,6 +17,7 @@ internal sealed class ServeCommand
     {
         Description = string.Create(CultureInfo.InvariantCulture, $"The port on 127.0.0.1 (0 to {MaxPort}; 0 picks a free one)."),
         DefaultValueFactory = _ => 5000,
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, string.Create(CultureInfo.InvariantCulture, $"between 0 and {MaxPort}")),
     };
 
     private ServeCommand()

@@ -17,7 +17,7 @@ internal sealed class TrainCommand
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = $"A CSV file of your own points, x1,x2,label per line (label 0 or 1, x1 and x2 in [0, 1], not rescaled; at most {PointsCsv.MaxPoints} points; optional header {PointsCsv.Header}); instead of --dataset and --points.",
+        Description = $"A CSV file of your own points, x1,x2,label per line (label 0 or 1, x1 and x2 in [0, 1], not rescaled; at most {PointsCsv.MaxPoints} points; optional header {PointsCsv.Header}; a regular file in UTF-8, at most {PointsFile.MaxBytes} bytes); instead of --dataset and --points.",
     };
 
     private readonly Option<int> _points = CommonOptions.Points("Number of training points", TrainingSettings.Default.Points);
@@ -113,7 +113,7 @@ internal sealed class TrainCommand
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"cannot write the run's files: {problem.Message}");
+            error.WriteLine($"cannot write the run's files: {owned.Describe(problem)}");
             return MiniTorchCommand.Failure;
         }
         finally
@@ -204,18 +204,18 @@ internal sealed class TrainCommand
         return (runs, name);
     }
 
+    // The file by the rules of every file a user names (PointsFile): a regular file, within the size limit, in UTF-8.
     private static Dataset ReadPoints(string path)
     {
         try
         {
-            using var reader = File.OpenText(path);
-            return PointsCsv.Read(reader, Path.GetFileName(path));
+            return PointsFile.Read(path);
         }
         catch (PointsCsvException problem)
         {
             throw new UsageException($"--data {path}, {problem.Message}", problem);
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception problem) when (problem is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             throw new UsageException($"cannot read --data '{path}': {problem.Message}", problem);
         }

@@ -22,7 +22,7 @@ internal sealed class TrainingConsole
     public TrainingConsole(TextWriter output)
     {
         _output = output;
-        var interactive = ReferenceEquals(GuardedWriter.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
+        var interactive = ReferenceEquals(GuardedWriter.Unwrap(output), StandardStreams.Output) && !Console.IsOutputRedirected;
         _console = interactive ? AnsiConsole.Console : null;
     }
 

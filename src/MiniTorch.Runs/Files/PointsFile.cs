@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MiniTorch.Runs;
 
@@ -27,8 +26,8 @@ public static class PointsFile
     public static Dataset Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var text = TextFile.Utf8Text(TextFile.ReadBounded(path, MaxBytes, TooLarge));
-        return PointsCsv.Read(new StringReader(Encoding.UTF8.GetString(text.Span)), Path.GetFileName(path));
+        var text = TextFile.DecodeUtf8(TextFile.ReadBounded(path, MaxBytes, TooLarge));
+        return PointsCsv.Read(new StringReader(text), Path.GetFileName(path));
     }
 
     private static InvalidDataException TooLarge() => new(string.Create(

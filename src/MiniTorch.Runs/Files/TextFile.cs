@@ -10,11 +10,11 @@ namespace MiniTorch.Runs;
 /// more than a size limit is read, and the text must be UTF-8 (a leading byte order mark is skipped).
 /// </summary>
 /// <remarks>Each refusal is an <see cref="InvalidDataException"/> whose message starts with <c>it is</c>, for the caller to prefix with the file.</remarks>
-internal static class TextFile
+public static class TextFile
 {
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads the whole file, stopping one chunk past <paramref name="maxBytes"/>.</summary>
+    /// <summary>Reads the whole file, stopping as soon as it passes <paramref name="maxBytes"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The most bytes it may hold.</param>
     /// <param name="tooLarge">The refusal of a larger file, which says what the limit is for.</param>
@@ -30,6 +30,20 @@ internal static class TextFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return ReadBounded(stream, maxBytes, tooLarge);
+    }
+
+    /// <summary>Reads a stream to its end (standard input, say), stopping as soon as it passes <paramref name="maxBytes"/>.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="maxBytes">The most bytes it may hold.</param>
+    /// <param name="tooLarge">The refusal of a longer stream, which says what the limit is for.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="InvalidDataException">The stream holds more than <paramref name="maxBytes"/> bytes.</exception>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static byte[] ReadBounded(Stream stream, int maxBytes, Func<InvalidDataException> tooLarge)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(tooLarge);
         using var contents = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -45,6 +59,12 @@ internal static class TextFile
 
         return contents.ToArray();
     }
+
+    /// <summary>The text of <paramref name="bytes"/>, which must be UTF-8 (see <see cref="Utf8Text"/>).</summary>
+    /// <param name="bytes">The bytes read.</param>
+    /// <returns>The text, without a byte order mark.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not valid UTF-8.</exception>
+    public static string DecodeUtf8(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(Utf8Text(bytes).Span);
 
     /// <summary>Checks that <paramref name="bytes"/> are UTF-8, and drops a leading byte order mark.</summary>
     /// <param name="bytes">The file's bytes.</param>
