@@ -90,18 +90,24 @@ internal sealed class FilmStrip
     /// </summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="data">The training points.</param>
-    public void Write(string folder, Dataset data)
+    /// <param name="stop">Stops the drawing between two rows of a picture; then nothing is written.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled before the pictures were drawn.</exception>
+    public void Write(string folder, Dataset data, CancellationToken stop)
     {
         if (_taken.Count == 0)
         {
             return;
         }
 
-        var plots = _taken
-            .Select(s => BoundaryPlot.Create(s.Model, data, Invariant($"{data.Name}, epoch {s.Epoch}: {s.Model.CountCorrect(data)}/{data.Count} correct")))
-            .ToList();
+        var rowDone = new Reporter<int>(_ => stop.ThrowIfCancellationRequested());
+        var plots = new List<ScottPlot.Plot>();
         try
         {
+            foreach (var (epoch, model) in _taken)
+            {
+                plots.Add(BoundaryPlot.Create(model, data, Invariant($"{data.Name}, epoch {epoch}: {model.CountCorrect(data)}/{data.Count} correct"), rowDone));
+            }
+
             PlotFiles.SaveGrid(plots, Math.Min(plots.Count, MaxColumns), folder, "snapshots", CellWidth, CellHeight);
         }
         finally

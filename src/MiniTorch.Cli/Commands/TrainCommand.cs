@@ -76,7 +76,7 @@ internal sealed class TrainCommand
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: hidden {plan.Hidden}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
                 }
 
-                var (epochs, interrupted, panel) = TrainOne(plan, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
+                var (epochs, stopped, panel) = TrainOne(plan, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
                 if (epochs.Count > 0 && !double.IsFinite(epochs[^1].TotalLoss))
                 {
                     owned.Publish();
@@ -90,10 +90,10 @@ internal sealed class TrainCommand
                     panels.Add(panel);
                 }
 
-                if (interrupted)
+                if (stopped != Stopped.No)
                 {
                     var where = runs.Count > 1 ? $" of {plan.Data.Name}" : string.Empty;
-                    if (panels.Count == 0)
+                    if (panels.Count == 0 && epochs.Count == 0)
                     {
                         error.WriteLine("training interrupted before the first epoch ended; wrote nothing");
                         return MiniTorchCommand.Interrupted;
@@ -101,7 +101,9 @@ internal sealed class TrainCommand
 
                     WriteOverview(owned.Staging, runs.Count, summaries, panels);
                     owned.Publish();
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training interrupted at epoch {epochs.Count}{where}; wrote {folder}"));
+                    error.WriteLine(stopped == Stopped.WhileTraining
+                        ? string.Create(CultureInfo.InvariantCulture, $"training interrupted at epoch {epochs.Count}{where}; wrote {folder}")
+                        : string.Create(CultureInfo.InvariantCulture, $"drawing interrupted after the last epoch ({epochs.Count}){where}; wrote {folder} without the pictures not yet drawn"));
                     return MiniTorchCommand.Interrupted;
                 }
             }
@@ -134,25 +136,31 @@ internal sealed class TrainCommand
 
     /// <summary>
     /// Trains one network and writes its files: log.csv and model.json (for a built-in dataset) first, then the
-    /// pictures. Returns every epoch's report, whether <paramref name="stop"/> ended training early, and the boundary
-    /// panel unless training diverged or no epoch was completed (then there is no model to save). With
-    /// <paramref name="strip"/>, also the film strip.
+    /// pictures. Returns every epoch's report, whether <paramref name="stop"/> ended training early or, after the last
+    /// epoch, stopped the drawing of the pictures (a picture being drawn is abandoned, those drawn stay), and the
+    /// boundary panel unless training diverged, no epoch was completed (then there is no model to save) or the drawing
+    /// was stopped. With <paramref name="strip"/>, also the film strip.
     /// </summary>
-    private static (IReadOnlyList<EpochReport> Epochs, bool Interrupted, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
+    /// <remarks>
+    /// A run stopped while training still draws its pictures, of the model it stopped at: its signal has been used,
+    /// and a second one ends the process at once.
+    /// </remarks>
+    private static (IReadOnlyList<EpochReport> Epochs, Stopped Stopped, RunFolder.BoundaryPanel? Panel) TrainOne(TrainingPlan plan, string folder, TrainingConsole console, FilmStrip? strip, CancellationToken stop)
     {
         using var run = new TrainingRun(plan);
         var data = run.Data;
         var interrupted = console.Train(run, data.Name, stop, report => strip?.Observe(report, run.Network));
+        var stopped = interrupted ? Stopped.WhileTraining : Stopped.No;
         if (run.Epochs.Count == 0)
         {
-            return (run.Epochs, interrupted, null);
+            return (run.Epochs, stopped, null);
         }
 
         RunFolder.WriteLog(folder, run);
         if (run.Diverged)
         {
             RunFolder.WriteLossPlot(folder, run);
-            return (run.Epochs, interrupted, null);
+            return (run.Epochs, stopped, null);
         }
 
         var final = run.Epochs[^1];
@@ -164,11 +172,19 @@ internal sealed class TrainCommand
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
-        RunFolder.WriteLossPlot(folder, run);
-        strip?.Finish(run.Epochs.Count, run.Network);
-        strip?.Write(folder, data);
-        var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone));
-        return (run.Epochs, interrupted, panel);
+        var drawing = interrupted ? CancellationToken.None : stop;
+        try
+        {
+            RunFolder.WriteLossPlot(folder, run);
+            strip?.Finish(run.Epochs.Count, run.Network);
+            strip?.Write(folder, data, drawing);
+            var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone), drawing);
+            return (run.Epochs, stopped, panel);
+        }
+        catch (OperationCanceledException) when (drawing.IsCancellationRequested)
+        {
+            return (run.Epochs, Stopped.WhileDrawing, null);
+        }
     }
 
     /// <summary>
@@ -230,4 +246,17 @@ internal sealed class TrainCommand
 
     private static string DefaultFolder(string dataset) =>
         Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{dataset.ToLowerInvariant()}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+
+    /// <summary>Whether, and when, a signal stopped a run.</summary>
+    private enum Stopped
+    {
+        /// <summary>The run went to its end.</summary>
+        No,
+
+        /// <summary>Training stopped after the epoch under way.</summary>
+        WhileTraining,
+
+        /// <summary>Training had ended; the pictures were being drawn.</summary>
+        WhileDrawing,
+    }
 }

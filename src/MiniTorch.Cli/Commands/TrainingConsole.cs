@@ -124,12 +124,14 @@ internal sealed class TrainingConsole
     /// <param name="label">What is being done, for example <c>drawing the boundary</c>.</param>
     /// <param name="steps">How many steps the work reports.</param>
     /// <param name="work">The work, given where to report its steps done.</param>
+    /// <param name="stop">Stops the work at its next report of a step.</param>
     /// <returns>What the work returned.</returns>
-    public T ShowProgress<T>(string label, int steps, Func<IProgress<int>, T> work)
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled before the work ended.</exception>
+    public T ShowProgress<T>(string label, int steps, Func<IProgress<int>, T> work, CancellationToken stop)
     {
         if (_console is null)
         {
-            return work(new Reporter<int>(_ => { }));
+            return work(new Reporter<int>(_ => stop.ThrowIfCancellationRequested()));
         }
 
         return _console.Progress()
@@ -138,7 +140,11 @@ internal sealed class TrainingConsole
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(label), maxValue: steps);
-                return work(new Reporter<int>(done => task.Value = done));
+                return work(new Reporter<int>(done =>
+                {
+                    stop.ThrowIfCancellationRequested();
+                    task.Value = done;
+                }));
             });
     }
 
@@ -148,10 +154,5 @@ internal sealed class TrainingConsole
         {
             WriteLine(LogLine(report));
         }
-    }
-
-    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -7,7 +7,8 @@ namespace MiniTorch.Tests.Cli;
 
 /// <summary>
 /// Task 1.5: Ctrl+C (SIGINT) and SIGTERM stop <c>minitorch train</c> between epochs, keep the files of the epochs done
-/// with model.json marked as interrupted, print one line and exit 130; sent to the built CLI in a child process.
+/// with model.json marked as interrupted, print one line and exit 130; once training has ended, a signal stops the
+/// drawing of the pictures, with log.csv and model.json in place; sent to the built CLI in a child process.
 /// </summary>
 [Trait("Task", "1.5")]
 public sealed class TrainInterruptionTests : IDisposable
@@ -41,6 +42,27 @@ public sealed class TrainInterruptionTests : IDisposable
         {
             Assert.True(File.Exists(Path.Combine(run, picture)), picture);
         }
+    }
+
+    [SkippableFact]
+    public void A_signal_while_the_pictures_are_drawn_stops_the_drawing_and_exits_130_with_the_log_and_model_in_place()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sending SIGINT needs a Unix 'kill'");
+        var run = Path.Combine(_folder, "run");
+        // "Trained ..." is printed when the last epoch has ended, before the pictures: the boundary of a network this
+        // wide takes seconds to draw, one row of pixels after another, and the signal is sent within milliseconds.
+        using var child = CliProcess.Start("train", "--hidden", "300", "--points", "2", "--epochs", "1", "--engine", "graph", "--out", run);
+
+        child.WaitForLine("Trained ");
+        child.Signal("INT");
+        var (exitCode, output, error) = child.WaitForExit();
+
+        Assert.Equal(MiniTorchCommand.Interrupted, exitCode);
+        Assert.Equal($"drawing interrupted after the last epoch (1); wrote {run} without the pictures not yet drawn\n", error);
+        Assert.DoesNotContain("Wrote", output, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(run, "log.csv")).Length);
+        Assert.Null(ModelFile.Load(Path.Combine(run, "model.json")).CompletedEpochs);
+        Assert.False(File.Exists(Path.Combine(run, "boundary.png")));
     }
 
     [SkippableFact]
