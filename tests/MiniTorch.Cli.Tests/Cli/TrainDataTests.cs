@@ -3,7 +3,11 @@ using MiniTorch.Runs;
 
 namespace MiniTorch.Tests.Cli;
 
-/// <summary>Task 1.5: <c>minitorch train --data points.csv</c>, training on your own points.</summary>
+/// <summary>
+/// Task 1.5: <c>minitorch train --data points.csv</c>, training on your own points, read by the rules of every file a
+/// user names: a regular file only (a device or a named pipe is refused before it is opened, so nothing hangs or
+/// streams forever), at most 1 MiB, lines of at most 1,000 characters, UTF-8; each problem one line, exit code 2.
+/// </summary>
 [Trait("Task", "1.5")]
 public sealed class TrainDataTests : IDisposable
 {
@@ -84,6 +88,74 @@ public sealed class TrainDataTests : IDisposable
         Assert.StartsWith($"cannot read --data '{data}': ", line, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("/dev/zero", "a character device")]
+    [InlineData("/dev/null", "a character device")]
+    public void A_device_is_refused_before_it_is_opened(string device, string kind)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), $"{device} is a Unix device");
+
+        var result = CommandRun.Of("train", "--data", device, "--out", Path.Combine(_folder, "run"));
+
+        Assert.Equal(MiniTorchCommand.UsageError, result.ExitCode);
+        Assert.Equal([$"cannot read --data '{device}': it is {kind}, not a regular file"], result.ErrorLines);
+    }
+
+    [SkippableFact]
+    public void A_named_pipe_is_refused_at_once_rather_than_waited_on()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "named pipes are made with mkfifo");
+        var fifo = Path.Combine(_folder, "points.csv");
+        Assert.Equal(0, MakeFifo(fifo, Convert.ToInt32("600", 8)));
+
+        // A process, so that a wait on the pipe (no writer ever comes) would show as a hang rather than block the tests.
+        using var child = CliProcess.Start("train", "--data", fifo, "--out", Path.Combine(_folder, "run"));
+        var (exitCode, _, error) = child.WaitForExit();
+
+        Assert.Equal(MiniTorchCommand.UsageError, exitCode);
+        Assert.Equal($"cannot read --data '{fifo}': it is a named pipe (FIFO), not a regular file\n", error);
+    }
+
+    [Fact]
+    public void A_folder_is_refused()
+    {
+        var result = CommandRun.Of("train", "--data", _folder, "--out", Path.Combine(_folder, "run"));
+
+        Assert.Equal([$"cannot read --data '{_folder}': it is a directory, not a regular file"], result.ErrorLines);
+    }
+
+    [Fact]
+    public void A_file_over_1_MiB_is_refused_without_reading_it_all()
+    {
+        var data = Write("big.csv", "x1,x2,label\n" + string.Concat(Enumerable.Repeat("0.5,0.5,1\n", 110_000)));
+
+        var result = CommandRun.Of("train", "--data", data, "--out", Path.Combine(_folder, "run"));
+
+        Assert.Equal(MiniTorchCommand.UsageError, result.ExitCode);
+        Assert.Equal([$"cannot read --data '{data}': it is larger than 1048576 bytes, the most a points file may hold (1000 points take a few dozen KB)"], result.ErrorLines);
+    }
+
+    [Fact]
+    public void A_line_over_1000_characters_is_refused_naming_the_line()
+    {
+        var data = Write("long.csv", "0.5,0.5,1\n0.25," + new string('0', 2000) + ",1\n");
+
+        var result = CommandRun.Of("train", "--data", data, "--out", Path.Combine(_folder, "run"));
+
+        Assert.Equal([$"--data {data}, line 2: is longer than 1000 characters; a line holds one point, x1,x2,label"], result.ErrorLines);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_refused_naming_the_byte()
+    {
+        var data = Path.Combine(_folder, "latin1.csv");
+        File.WriteAllBytes(data, [.. "0.5,0.5,1\n"u8, 0xE9, .. ",0.5,1\n"u8]);
+
+        var result = CommandRun.Of("train", "--data", data, "--out", Path.Combine(_folder, "run"));
+
+        Assert.Equal([$"cannot read --data '{data}': it is not valid UTF-8 (byte offset 10); save it as UTF-8"], result.ErrorLines);
+    }
+
     [Theory]
     [InlineData("--dataset", "xor")]
     [InlineData("--points", "20")]
@@ -96,6 +168,12 @@ public sealed class TrainDataTests : IDisposable
         Assert.Equal(MiniTorchCommand.UsageError, result.ExitCode);
         Assert.Equal(["--data cannot be combined with --dataset or --points: the file gives the points"], result.ErrorLines);
     }
+
+    private static int MakeFifo(string path, int mode) => MakeFifo(System.Text.Encoding.UTF8.GetBytes(path + "\0"), mode);
+
+    // The path as NUL-terminated UTF-8 bytes, as the C function takes it.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(byte[] path, int mode);
 
     private string Write(string name, string text)
     {
