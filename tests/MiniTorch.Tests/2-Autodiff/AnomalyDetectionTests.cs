@@ -76,4 +76,71 @@ public sealed class AnomalyDetectionTests
         Assert.False(Autodiff.IsDetectingAnomalies);
         Assert.True(double.IsInfinity((1.0 / Scalar.Constant(0.0)).Data));
     }
+
+    [Fact]
+    public void Scopes_disposed_out_of_order_detect_until_the_last_is_disposed_and_then_never_again()
+    {
+        var outer = Autodiff.DetectAnomalies();
+        var inner = Autodiff.DetectAnomalies();
+
+        outer.Dispose();
+        var afterOuter = Autodiff.IsDetectingAnomalies;
+        inner.Dispose();
+        var afterBoth = Autodiff.IsDetectingAnomalies;
+        var whileAnotherThreadDetects = WhileAnotherThreadDetects(() => Autodiff.IsDetectingAnomalies);
+
+        Assert.True(afterOuter);
+        Assert.False(afterBoth);
+        Assert.False(whileAnotherThreadDetects);
+    }
+
+    [Fact]
+    public void A_scope_on_another_thread_does_not_make_this_one_detect()
+    {
+        var detecting = WhileAnotherThreadDetects(() => Autodiff.IsDetectingAnomalies);
+        var logOfNegative = WhileAnotherThreadDetects(() => new Scalar(-1.0).Log().Data);
+
+        Assert.False(detecting);
+        Assert.True(double.IsNaN(logOfNegative));
+    }
+
+    [Fact]
+    public void A_scope_disposed_on_another_thread_ends_detection_where_it_was_opened()
+    {
+        var scope = Autodiff.DetectAnomalies();
+        var before = Autodiff.IsDetectingAnomalies;
+
+        var other = new Thread(scope.Dispose);
+        other.Start();
+        other.Join();
+
+        Assert.True(before);
+        Assert.False(Autodiff.IsDetectingAnomalies);
+    }
+
+    // Runs `read` on this thread while another thread holds a detection scope open.
+    private static T WhileAnotherThreadDetects<T>(Func<T> read)
+    {
+        using var opened = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var other = new Thread(() =>
+        {
+            using (Autodiff.DetectAnomalies())
+            {
+                opened.Set();
+                release.Wait();
+            }
+        });
+        other.Start();
+        opened.Wait();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            release.Set();
+            other.Join();
+        }
+    }
 }
