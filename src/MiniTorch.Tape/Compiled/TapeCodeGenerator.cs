@@ -185,6 +185,7 @@ internal static class TapeCodeGenerator
             TapeOp.Exp => nameof(Operators.Exp),
             TapeOp.Sigmoid => nameof(Operators.Sigmoid),
             TapeOp.Relu => nameof(Operators.Relu),
+            TapeOp.Tanh => nameof(Operators.Tanh),
             TapeOp.Lt => nameof(Operators.Lt),
             _ => nameof(Operators.Eq),
         });
@@ -219,14 +220,14 @@ internal static class TapeCodeGenerator
     }
 
     // Leaves the share of a unary step's operand on the stack: the function's Back given what its forward pass saves
-    // (the input, or the output for Exp and Sigmoid) and d, as Tape.BackwardUnary calls it.
+    // (the input, or the output for Exp, Sigmoid and Tanh) and d, as Tape.BackwardUnary calls it.
     private static void EmitBackwardUnary(TapeCodeEmitter il, TapeSteps.Step s)
     {
         if (s.Op is TapeOp.Relu or TapeOp.Inv or TapeOp.Log)
         {
             il.Value(s.A);
         }
-        else if (s.Op is TapeOp.Exp or TapeOp.Sigmoid)
+        else if (s.Op is TapeOp.Exp or TapeOp.Sigmoid or TapeOp.Tanh)
         {
             il.Value(s.Out);
         }
@@ -248,6 +249,9 @@ internal static class TapeCodeGenerator
                 break;
             case TapeOp.Exp:
                 il.CallBack<Exp>();
+                break;
+            case TapeOp.Tanh:
+                il.CallBack<Tanh>();
                 break;
             default:
                 il.CallBack<Sigmoid>();

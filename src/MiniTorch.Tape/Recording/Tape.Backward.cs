@@ -115,6 +115,7 @@ public sealed partial class Tape
         TapeOp.Inv => Inv.Back(input, d),
         TapeOp.Log => Log.Back(input, d),
         TapeOp.Exp => Exp.Back(output, d),
+        TapeOp.Tanh => Tanh.Back(output, d),
         _ => Sigmoid.Back(output, d),
     };
 }

@@ -112,6 +112,7 @@ public sealed partial class Tape
         TapeOp.Log => Operators.Log(a),
         TapeOp.Exp => Operators.Exp(a),
         TapeOp.Sigmoid => Operators.Sigmoid(a),
+        TapeOp.Tanh => Operators.Tanh(a),
         TapeOp.Lt => Operators.Lt(a, b),
         _ => Operators.Eq(a, b),
     };

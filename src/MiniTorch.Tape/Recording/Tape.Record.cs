@@ -12,6 +12,7 @@ public sealed partial class Tape
         [FunctionHandle.Of<Functions.Exp>()] = TapeOp.Exp,
         [FunctionHandle.Of<Functions.Sigmoid>()] = TapeOp.Sigmoid,
         [FunctionHandle.Of<Functions.Relu>()] = TapeOp.Relu,
+        [FunctionHandle.Of<Functions.Tanh>()] = TapeOp.Tanh,
         [FunctionHandle.Of<Functions.Lt>()] = TapeOp.Lt,
         [FunctionHandle.Of<Functions.Eq>()] = TapeOp.Eq,
     };

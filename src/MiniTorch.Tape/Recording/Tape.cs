@@ -20,7 +20,7 @@ namespace MiniTorch;
 /// </para>
 /// <para>
 /// Results are bit for bit those of the graph engine (<see cref="Scalar.Backward"/>) for the same computation at the
-/// same inputs: the ten built-in functions are replayed with the same <see cref="Operators"/> calls, and the reverse
+/// same inputs: the eleven built-in functions are replayed with the same <see cref="Operators"/> calls, and the reverse
 /// sweep adds the contributions to each adjoint in the graph engine's order (newest sender first, then argument
 /// order, starting from 0). The one exception is which NaN: where the graph engine gives NaN the tape gives NaN too,
 /// but .NET fixes neither the sign nor the payload of a NaN. User-defined <see cref="IScalarFunction"/> types are

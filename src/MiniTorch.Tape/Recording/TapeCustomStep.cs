@@ -1,7 +1,7 @@
 namespace MiniTorch;
 
 /// <summary>
-/// A tape step whose function is not one of the ten built-ins: replayed through the function's
+/// A tape step whose function is not one of the eleven built-ins: replayed through the function's
 /// <see cref="FunctionHandle"/> handle with a <see cref="MiniTorch.Context"/>, exactly as the graph engine calls it.
 /// </summary>
 internal sealed class TapeCustomStep

@@ -1,7 +1,7 @@
 namespace MiniTorch;
 
 /// <summary>
-/// The operation of one tape step: the ten built-in scalar functions, each replayed with the same
+/// The operation of one tape step: the eleven built-in scalar functions, each replayed with the same
 /// <see cref="Operators"/> calls as its <see cref="IScalarFunction"/> type, and <see cref="Custom"/> for any other
 /// function, replayed through its <see cref="FunctionHandle"/> handle.
 /// </summary>
@@ -30,6 +30,9 @@ internal enum TapeOp : byte
 
     /// <summary>Functions.Relu: max(a, 0).</summary>
     Relu,
+
+    /// <summary>Functions.Tanh: tanh(a).</summary>
+    Tanh,
 
     /// <summary>Functions.Lt: 1 if a &lt; b else 0.</summary>
     Lt,

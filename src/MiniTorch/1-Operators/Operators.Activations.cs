@@ -36,4 +36,12 @@ public static partial class Operators
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ReluBack(double x, double d) => x > 0.0 ? d : 0.0;
     // course: end
+
+    /// <summary>The hyperbolic tangent: tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ), by <see cref="Math.Tanh"/>.</summary>
+    /// <param name="x">Any value.</param>
+    /// <returns>
+    /// A value in [−1, 1]: tanh(0) = 0, tanh(−x) = −tanh(x), ±1 beyond about |x| = 19; tanh(NaN) is NaN. Not one of
+    /// MiniTorch's operators: the activation that <c>minitorch train --activation tanh</c> offers besides relu.
+    /// </returns>
+    public static double Tanh(double x) => Math.Tanh(x);
 }

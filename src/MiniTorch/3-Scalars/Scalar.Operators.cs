@@ -147,4 +147,8 @@ public sealed partial class Scalar
     /// <returns>The rectified value.</returns>
     public Scalar Relu() => Apply<Relu>(this);
     // course: end
+
+    /// <summary>tanh(this), recorded as Tanh (not one of MiniTorch's functions; see <see cref="Functions.Tanh"/>).</summary>
+    /// <returns>The hyperbolic tangent, in [−1, 1].</returns>
+    public Scalar Tanh() => Apply<Tanh>(this);
 }

@@ -3,7 +3,7 @@ using CsCheck;
 namespace MiniTorch.Tests;
 
 /// <summary>
-/// For random programs over all ten built-in functions (plus subtraction, division, folded constants, sums of
+/// For random programs over all eleven built-in functions (plus subtraction, division, folded constants, sums of
 /// products and a user-defined function), with shared subexpressions, a tape recorded at one point and replayed at another gives
 /// exactly what the graph engine computes at the other point: every value and every gradient, bit for bit.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class TapeReplayMatchesGraphTests
     private const int InputCount = 3;
 
     private static readonly Gen<Instruction> Instructions =
-        Gen.Select(Gen.Int[0, 16], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Double[-3.0, 3.0])
+        Gen.Select(Gen.Int[0, 17], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Double[-3.0, 3.0])
             .Select((op, a, b, c, value) => new Instruction(op, a, b, c, value));
 
     private static readonly Gen<double[]> Point = Gen.Double[-3.0, 3.0].Array[InputCount];
@@ -90,6 +90,7 @@ public sealed class TapeReplayMatchesGraphTests
                 13 => Scalar.Apply<MulAdd>(a, b, Pick(pool, ins.C)),
                 14 => a * (Scalar.Constant(ins.Value) + Scalar.Constant(ins.C)),
                 15 => a + (b * Pick(pool, ins.C)),
+                16 => a.Tanh(),
                 _ => (a * b) + Pick(pool, ins.C),
             });
         }
