@@ -44,13 +44,14 @@ internal static class BenchMeasurement
         var settings = new TrainingSettings(standard.Dataset, standard.Points, standard.Hidden, standard.LearningRate, epochs, standard.Seed);
         var data = settings.CreateDataset();
         var opsPerEpoch = OpsPerEpoch(settings, data);
+        Network NewNetwork() => TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
         var engines = new (string Name, Func<BenchRun> Start)[]
         {
-            ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(settings.CreateNetwork(), data, settings.LearningRate))),
-            (TrainingEngines.Graph, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ScalarEngine())),
-            (TrainingEngines.Tape, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new TapeEngine())),
-            (TrainingEngines.Compiled, () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, TrainingEngines.Create(TrainingEngines.Compiled, 1))),
-            (ThreadedRow(threads), () => new BenchRun.OfEngine(settings.CreateNetwork(), data, settings.LearningRate, new ParallelTapeEngine(threads))),
+            ("hand-written", () => new BenchRun.HandWritten(new HandWrittenTrainer(NewNetwork(), data, settings.LearningRate))),
+            (TrainingEngines.Graph, () => new BenchRun.OfEngine(NewNetwork(), data, settings.LearningRate, new ScalarEngine())),
+            (TrainingEngines.Tape, () => new BenchRun.OfEngine(NewNetwork(), data, settings.LearningRate, new TapeEngine())),
+            (TrainingEngines.Compiled, () => new BenchRun.OfEngine(NewNetwork(), data, settings.LearningRate, TrainingEngines.Create(TrainingEngines.Compiled, 1))),
+            (ThreadedRow(threads), () => new BenchRun.OfEngine(NewNetwork(), data, settings.LearningRate, new ParallelTapeEngine(threads))),
         };
         engines = threads > 1 ? engines : engines[..^1];
         foreach (var (_, start) in engines)

@@ -38,15 +38,15 @@ internal static class CommonOptions
         CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinPoints} and {OptionChecks.MaxPoints}")),
     };
 
-    /// <summary><c>--hidden H</c>, checked by <see cref="OptionChecks.Hidden"/>.</summary>
+    /// <summary><c>--hidden H</c> or <c>--hidden 16,8</c>, checked by <see cref="OptionChecks.Hidden"/>.</summary>
     /// <param name="note">What else to say after the range, for the help text.</param>
-    /// <param name="defaultValue">The value when the option is absent.</param>
+    /// <param name="defaultValue">The width when the option is absent.</param>
     /// <returns>The option.</returns>
-    public static Option<int> Hidden(string note, int defaultValue) => new("--hidden")
+    public static Option<int[]> Hidden(string note, int defaultValue) => new("--hidden")
     {
-        Description = Invariant($"Hidden layer width H ({OptionChecks.MinHidden} to {OptionChecks.MaxHidden}); {note}."),
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinHidden} and {OptionChecks.MaxHidden}")),
+        Description = Invariant($"Hidden layer width H ({OptionChecks.MinHidden} to {OptionChecks.MaxHidden}) of each of the --layers layers, or one width per layer separated by commas, such as 16,8 (1 to {NetworkShape.MaxLayers} layers); {note}."),
+        DefaultValueFactory = _ => [defaultValue],
+        CustomParser = OptionChecks.ParseWidths,
     };
 
     /// <summary><c>--rate η</c>, checked by <see cref="OptionChecks.Rate"/>.</summary>

@@ -45,7 +45,7 @@ internal sealed class EvalCommand
         var folder = OptionChecks.WritableFolder(parseResult.GetValue(_out) ?? FolderOf(path));
         var data = Datasets.Create(name, points, seed);
         var trained = model.Settings;
-        var caption = string.Create(CultureInfo.InvariantCulture, $"model of {trained.Dataset} (hidden {trained.Hidden}), fresh seed {seed}");
+        var caption = string.Create(CultureInfo.InvariantCulture, $"model of {trained.Dataset} ({trained.Shape}), fresh seed {seed}");
         int correct;
         try
         {
@@ -63,7 +63,7 @@ internal sealed class EvalCommand
             $"Accuracy on {points} fresh {name} points (seed {seed}): {correct}/{points} ({100.0 * correct / points:F1}%)"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"The model had {model.FinalCorrect}/{trained.Points} correct on its {trained.Dataset} training points in its last epoch."));
+            $"The model had {model.FinalCorrect}/{trained.TrainingPoints} correct on its {trained.Dataset} training points in its last epoch."));
         output.WriteLine($"Wrote {Path.Combine(folder, "eval-boundary.png")} and eval-boundary.svg");
         return 0;
     }

@@ -6,7 +6,8 @@ namespace MiniTorch.Cli.Commands;
 
 /// <summary>
 /// <c>train --snapshots 0,10,50,200,500</c>: the model's decision boundary at chosen epochs, drawn side by side into
-/// <c>snapshots.png</c> and <c>snapshots.svg</c>. Epoch k is the model after k SGD steps; epoch 0 is the initial one.
+/// <c>snapshots.png</c> and <c>snapshots.svg</c>. Epoch k is the model after k epochs (k SGD steps with MiniTorch's
+/// one batch); epoch 0 is the initial one.
 /// </summary>
 /// <remarks>
 /// A snapshot (<see cref="ModelSnapshot"/>) copies the parameters' values and touches neither them nor their
@@ -71,18 +72,14 @@ internal sealed class FilmStrip
         return list;
     }
 
-    /// <summary>
-    /// Called with every epoch's report, which comes before that epoch's step: the model then holds the values after
-    /// <c>report.Epoch - 1</c> steps, and is recorded if that epoch was asked for.
-    /// </summary>
+    /// <summary>Called before the first epoch: records the initial model if epoch 0 was asked for.</summary>
+    /// <param name="model">The model about to be trained.</param>
+    public void Start(Module<Scalar[], Scalar> model) => TakeIfAsked(0, model);
+
+    /// <summary>Called after every epoch, its steps taken: records the model if that epoch was asked for.</summary>
     /// <param name="report">The epoch's report.</param>
     /// <param name="model">The model being trained.</param>
-    public void Observe(EpochReport report, Network model) => TakeIfAsked(report.Epoch - 1, model);
-
-    /// <summary>Called once training has stopped, with the number of steps taken: records the final model if asked for.</summary>
-    /// <param name="steps">The steps taken, that is the epochs completed.</param>
-    /// <param name="model">The trained model.</param>
-    public void Finish(int steps, Network model) => TakeIfAsked(steps, model);
+    public void Observe(EpochReport report, Module<Scalar[], Scalar> model) => TakeIfAsked(report.Epoch, model);
 
     /// <summary>
     /// Writes <c>snapshots.png</c> and <c>snapshots.svg</c>: one boundary picture per snapshot taken (an interrupted
@@ -116,7 +113,7 @@ internal sealed class FilmStrip
         }
     }
 
-    private void TakeIfAsked(int epoch, Network model)
+    private void TakeIfAsked(int epoch, Module<Scalar[], Scalar> model)
     {
         if (_epochs.Contains(epoch) && !_taken.Exists(s => s.Epoch == epoch))
         {

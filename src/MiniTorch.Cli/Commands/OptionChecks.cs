@@ -66,10 +66,111 @@ internal static class OptionChecks
     /// <returns><paramref name="points"/>.</returns>
     public static int Points(int points) => InRange("--points", points, MinPoints, MaxPoints);
 
-    /// <summary>Checks --hidden: 1 to 1000.</summary>
-    /// <param name="hidden">The value given.</param>
-    /// <returns><paramref name="hidden"/>.</returns>
-    public static int Hidden(int hidden) => InRange("--hidden", hidden, MinHidden, MaxHidden);
+    /// <summary>Checks --hidden: each width 1 to 1000.</summary>
+    /// <param name="widths">The widths given, one or one per hidden layer.</param>
+    /// <returns><paramref name="widths"/>.</returns>
+    public static int[] Hidden(int[] widths)
+    {
+        foreach (var width in widths)
+        {
+            InRange("--hidden", width, MinHidden, MaxHidden);
+        }
+
+        return widths;
+    }
+
+    /// <summary>
+    /// Builds the network's shape from --hidden, --layers and --activation: one width is the width of each of
+    /// <paramref name="layers"/> layers (MiniTorch's two unless given), a list gives each layer's width and cannot be
+    /// combined with --layers. At most <see cref="MaxParameters"/> parameters.
+    /// </summary>
+    /// <param name="widths">The widths of --hidden, in range (see <see cref="Hidden"/>).</param>
+    /// <param name="layers">The value of --layers, or <see langword="null"/> when it was not given.</param>
+    /// <param name="activation">The value of --activation, any case.</param>
+    /// <returns>The shape.</returns>
+    public static NetworkShape Shape(int[] widths, int? layers, string activation)
+    {
+        if (layers is { } count)
+        {
+            InRange("--layers", count, 1, NetworkShape.MaxLayers);
+            if (widths.Length > 1)
+            {
+                throw new UsageException("--layers cannot be combined with a list of widths in --hidden: the list gives the layers");
+            }
+        }
+
+        if (widths.Length > NetworkShape.MaxLayers)
+        {
+            throw new UsageException(Invariant($"--hidden lists {widths.Length} widths, but a network has 1 to {NetworkShape.MaxLayers} hidden layers"));
+        }
+
+        var name = NetworkShape.Activations.FirstOrDefault(known => string.Equals(activation, known, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"unknown activation '{TextExcerpt.Shorten(activation)}'; valid activations: {string.Join(", ", NetworkShape.Activations)}");
+        var shape = new NetworkShape(widths.Length > 1 ? widths : Enumerable.Repeat(widths[0], layers ?? 2), name);
+        return shape.ParameterCount <= MaxParameters
+            ? shape
+            : throw new UsageException(Invariant($"a network of hidden widths {shape.WidthsText} has {shape.ParameterCount} parameters; the most is {MaxParameters}, as many as MiniTorch's network of width {MaxHidden}"));
+    }
+
+    /// <summary>The most parameters a network may have: those of MiniTorch's network of width <see cref="MaxHidden"/>.</summary>
+    public static long MaxParameters => Network.ParameterCount(MaxHidden);
+
+    /// <summary>Checks --batch: at least 1 (a batch of all the training points, or more, is MiniTorch's step).</summary>
+    /// <param name="batch">The value given, or <see langword="null"/> when the option was not given.</param>
+    /// <returns><paramref name="batch"/>.</returns>
+    public static int? Batch(int? batch) => batch is { } size ? AtLeastOne("--batch", size) : null;
+
+    /// <summary>Checks --l2 with the library's rule (<see cref="TrainingSettings.ThrowIfInvalidL2"/>): a finite number of at least 0.</summary>
+    /// <param name="l2">The value given.</param>
+    /// <returns><paramref name="l2"/>.</returns>
+    public static double L2(double l2) =>
+        l2 >= 0 ? l2 : throw new UsageException(Invariant($"--l2 must be a number of at least 0 (got {l2})"));
+
+    /// <summary>Checks --noise: 0 to <see cref="NoisyPoints.MaxNoise"/>.</summary>
+    /// <param name="noise">The value given.</param>
+    /// <returns><paramref name="noise"/>.</returns>
+    public static double Noise(double noise) =>
+        noise is >= 0 and <= NoisyPoints.MaxNoise
+            ? noise
+            : throw new UsageException(Invariant($"--noise must be from 0 to {NoisyPoints.MaxNoise}, the share of the square a point may move by (got {noise})"));
+
+    /// <summary>Checks --test: 0 to <see cref="TestSplit.MaxShare"/>.</summary>
+    /// <param name="share">The value given.</param>
+    /// <returns><paramref name="share"/>.</returns>
+    public static double TestShare(double share) =>
+        share is >= 0 and <= TestSplit.MaxShare
+            ? share
+            : throw new UsageException(Invariant($"--test must be from 0 to {TestSplit.MaxShare}, the share of the points held out for testing (got {share})"));
+
+    /// <summary>
+    /// Reads --hidden: one whole number, or whole numbers separated by commas (one per hidden layer), each by the rule
+    /// of <see cref="ParseWholeNumber{T}"/>.
+    /// </summary>
+    /// <param name="result">The option's argument.</param>
+    /// <returns>The widths, or [0] after adding the error to <paramref name="result"/>.</returns>
+    public static int[] ParseWidths(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (!text.Contains(',', StringComparison.Ordinal))
+        {
+            return [ParseWholeNumber<int>(result, Invariant($"between {MinHidden} and {MaxHidden}"))];
+        }
+
+        var widths = new List<int>();
+        foreach (var entry in text.Split(','))
+        {
+            if (!int.TryParse(entry, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var width))
+            {
+                result.AddError(Invariant($"{OptionName(result)} must be whole numbers between {MinHidden} and {MaxHidden} separated by commas, one per hidden layer, such as 16,8 (got '{TextExcerpt.Shorten(text)}')"));
+                return [0];
+            }
+
+            widths.Add(width);
+        }
+
+        return [.. widths];
+    }
 
     /// <summary>Checks --threads: 1 to 64.</summary>
     /// <param name="threads">The value given.</param>

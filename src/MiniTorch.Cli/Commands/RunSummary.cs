@@ -23,7 +23,7 @@ internal sealed record RunSummary(TrainingPlan Plan, EpochReport Final, string F
         foreach (var run in runs)
         {
             var s = run.Plan;
-            text.Append(CultureInfo.InvariantCulture, $"| {s.Data.Name} | {s.Hidden} | {s.Data.Count} | {s.LearningRate} | {s.Epochs} | {s.Seed} ");
+            text.Append(CultureInfo.InvariantCulture, $"| {s.Data.Name} | {s.Shape.HiddenText} | {s.Data.Count} | {s.LearningRate} | {s.Epochs} | {s.Seed} ");
             text.Append(CultureInfo.InvariantCulture, $"| {run.Final.TotalLoss:R} | {run.Final.Correct}/{s.Data.Count} | {run.Final.Elapsed.TotalSeconds:F1} s ");
             text.Append(CultureInfo.InvariantCulture, $"| ![{s.Data.Name}]({run.Folder}/boundary.png) |\n");
         }

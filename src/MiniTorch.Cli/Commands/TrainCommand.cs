@@ -21,8 +21,46 @@ internal sealed class TrainCommand
     };
 
     private readonly Option<int> _points = CommonOptions.Points("Number of training points", TrainingSettings.Default.Points);
-    private readonly Option<int> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", TrainingSettings.Default.Hidden);
+    private readonly Option<int[]> _hidden = CommonOptions.Hidden("with 'all', 2 for simple and 10 for the others unless given", TrainingSettings.Default.Hidden);
+
+    private readonly Option<int?> _layers = new("--layers")
+    {
+        Description = $"Number of hidden layers of width --hidden (1 to {NetworkShape.MaxLayers}; default 2, MiniTorch's network).",
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, $"between 1 and {NetworkShape.MaxLayers}"),
+    };
+
+    private readonly Option<string> _activation = new("--activation")
+    {
+        Description = $"The hidden layers' activation: {string.Join(", ", NetworkShape.Activations)} (default {NetworkShape.Relu}, MiniTorch's).",
+        DefaultValueFactory = _ => NetworkShape.Relu,
+    };
+
     private readonly Option<double> _rate = CommonOptions.Rate(TrainingSettings.Default.LearningRate);
+
+    private readonly Option<int?> _batch = new("--batch")
+    {
+        Description = "Points per SGD step (at least 1; default all the training points, MiniTorch's one step per epoch); the points are shuffled once, with the seed.",
+        CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, "of at least 1"),
+    };
+
+    private readonly Option<double> _l2 = new("--l2")
+    {
+        Description = "L2 regularisation λ: each step also moves every weight by -rate * λ * w (default 0, MiniTorch's).",
+        CustomParser = OptionChecks.ParseDecimal,
+    };
+
+    private readonly Option<double> _noise = new("--noise")
+    {
+        Description = $"Noise of a built-in dataset's points, 0 to {NoisyPoints.MaxNoise}: each coordinate moves by up to ± noise / 2 after its label is drawn (TensorFlow Playground's 0 to 50%; default 0).",
+        CustomParser = OptionChecks.ParseDecimal,
+    };
+
+    private readonly Option<double> _test = new("--test")
+    {
+        Description = $"Share of the points held out for testing, 0 to {TestSplit.MaxShare}: chosen with the seed, never trained on, their loss and correct count logged as test_loss and test_correct (default 0).",
+        CustomParser = OptionChecks.ParseDecimal,
+    };
+
     private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", TrainingSettings.Default.Epochs);
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", TrainingSettings.Default.Seed);
     private readonly Option<string> _engine = CommonOptions.Engine();
@@ -40,9 +78,9 @@ internal sealed class TrainCommand
 
     private Command Build()
     {
-        var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1) and write log.csv, model.json and the boundary and loss pictures.")
+        var command = new Command("train", "Train MiniTorch's network (2 -> H -> H -> 1, or 1 to 4 hidden layers of your widths and activation) and write log.csv, model.json and the boundary and loss pictures.")
         {
-            _dataset, _data, _points, _hidden, _rate, _epochs, _seed, _engine, _threads, _snapshots, _out,
+            _dataset, _data, _points, _hidden, _layers, _activation, _rate, _batch, _l2, _epochs, _seed, _noise, _test, _engine, _threads, _snapshots, _out,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -73,7 +111,7 @@ internal sealed class TrainCommand
                 if (runs.Count > 1)
                 {
                     runFolder = Directory.CreateDirectory(Path.Combine(owned.Staging, name)).FullName;
-                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: hidden {plan.Hidden}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {plan.Data.Name}: {plan.Shape}, {plan.Data.Count} points, rate {plan.LearningRate}, {plan.Epochs} epochs, seed {plan.Seed}"));
                 }
 
                 var (epochs, stopped, panel) = TrainOne(plan, runFolder, console, snapshots is null ? null : new FilmStrip(snapshots), stop.Token);
@@ -149,6 +187,7 @@ internal sealed class TrainCommand
     {
         using var run = new TrainingRun(plan);
         var data = run.Data;
+        strip?.Start(run.Network);
         var interrupted = console.Train(run, data.Name, stop, report => strip?.Observe(report, run.Network));
         var stopped = interrupted ? Stopped.WhileTraining : Stopped.No;
         if (run.Epochs.Count == 0)
@@ -176,7 +215,6 @@ internal sealed class TrainCommand
         try
         {
             RunFolder.WriteLossPlot(folder, run);
-            strip?.Finish(run.Epochs.Count, run.Network);
             strip?.Write(folder, data, drawing);
             var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone), drawing);
             return (run.Epochs, stopped, panel);
@@ -193,10 +231,15 @@ internal sealed class TrainCommand
     /// </summary>
     private (List<TrainingPlan> Runs, string Label) ReadPlans(ParseResult parseResult)
     {
-        var hidden = OptionChecks.Hidden(parseResult.GetValue(_hidden));
+        var widths = OptionChecks.Hidden(parseResult.GetValue(_hidden)!);
+        var shape = OptionChecks.Shape(widths, parseResult.GetValue(_layers), parseResult.GetValue(_activation)!);
         var rate = OptionChecks.Rate(parseResult.GetValue(_rate));
+        var batch = OptionChecks.Batch(parseResult.GetValue(_batch));
+        var l2 = OptionChecks.L2(parseResult.GetValue(_l2));
         var epochs = OptionChecks.Epochs(parseResult.GetValue(_epochs));
         var seed = parseResult.GetValue(_seed);
+        var noise = OptionChecks.Noise(parseResult.GetValue(_noise));
+        var test = OptionChecks.TestShare(parseResult.GetValue(_test));
         if (parseResult.GetValue(_data) is { } file)
         {
             if (parseResult.GetResult(_dataset) is { Implicit: false } || parseResult.GetResult(_points) is { Implicit: false })
@@ -204,7 +247,13 @@ internal sealed class TrainCommand
                 throw new UsageException("--data cannot be combined with --dataset or --points: the file gives the points");
             }
 
-            return ([new TrainingPlan(ReadPoints(file), hidden, rate, epochs, seed, Recorded: null)], FileStem(file));
+            if (noise != 0)
+            {
+                throw new UsageException("--noise moves the points of a built-in dataset; your points from --data are trained as they are");
+            }
+
+            var (train, held) = TestSplit.Of(ReadPoints(file), test, seed);
+            return ([new TrainingPlan(train, shape, rate, epochs, seed, Recorded: null) { Test = held, BatchSize = batch, L2 = l2 }], FileStem(file));
         }
 
         var name = parseResult.GetValue(_dataset)!;
@@ -214,8 +263,14 @@ internal sealed class TrainCommand
         var hiddenGiven = parseResult.GetResult(_hidden) is { Implicit: false };
         List<TrainingPlan> runs =
         [
-            .. datasets.Select(dataset => TrainingPlan.Of(new TrainingSettings(
-                dataset, points, all && !hiddenGiven ? TrainingSettings.RecommendedHidden(dataset) : hidden, rate, epochs, seed))),
+            .. datasets.Select(dataset => TrainingPlan.Of(new TrainingSettings(dataset, points, widths[0], rate, epochs, seed)
+            {
+                Shape = all && !hiddenGiven ? new NetworkShape(shape.Widths.Select(_ => TrainingSettings.RecommendedHidden(dataset)), shape.Activation) : shape,
+                BatchSize = batch,
+                L2 = l2,
+                Noise = noise,
+                TestShare = test,
+            })),
         ];
         return (runs, name);
     }

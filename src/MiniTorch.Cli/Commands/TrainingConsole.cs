@@ -71,7 +71,7 @@ internal sealed class TrainingConsole
     /// <param name="run">The run.</param>
     /// <param name="label">A short name for the bar, for example the dataset.</param>
     /// <param name="stop">Stops training between epochs.</param>
-    /// <param name="everyEpoch">Also receives every epoch's report, before that epoch's step, or <see langword="null"/>.</param>
+    /// <param name="everyEpoch">Also receives every epoch's report, after that epoch's steps, or <see langword="null"/>.</param>
     /// <returns>
     /// Whether <paramref name="stop"/> ended training early: then the run holds the epochs completed (perhaps none), and
     /// the model the values after the last of them.
@@ -83,7 +83,14 @@ internal sealed class TrainingConsole
         {
             try
             {
-                run.Train(new Reporter<EpochReport>(report => { everyEpoch?.Invoke(report); show(report); }), stop);
+                while (!run.IsFinished)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    var report = run.TrainEpoch();
+                    show(report);
+                    everyEpoch?.Invoke(report);
+                }
+
                 return false;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

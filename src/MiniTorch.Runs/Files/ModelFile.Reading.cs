@@ -4,9 +4,9 @@ namespace MiniTorch.Runs;
 
 public static partial class ModelFile
 {
-    // Above this width the network is built only when the file has exactly the right number of parameters, so that a
-    // small malformed file cannot make the reader allocate a huge network.
-    private const int LargestWidthCheckedByName = 1000;
+    // Above this many parameters (those of MiniTorch's network of width 1000) the network is built only when the file
+    // has exactly the right number of them, so that a small malformed file cannot make the reader allocate a huge network.
+    private static readonly long LargestCountCheckedByName = Network.ParameterCount(1000);
 
     /// <summary>Reads a model from the bytes of a file (see <see cref="Load"/> for the rules).</summary>
     /// <param name="bytes">The file's contents.</param>
@@ -23,14 +23,7 @@ public static partial class ModelFile
                 throw new InvalidDataException($"format version {version} is not supported; this library reads version {FormatVersion}");
             }
 
-            var architecture = Member(root, "architecture", JsonValueKind.Object);
-            var type = Member(architecture, "type", JsonValueKind.String, "architecture.").GetString();
-            if (type != nameof(Network))
-            {
-                throw new InvalidDataException($"architecture type '{Shown(type ?? string.Empty)}' is not supported; expected '{nameof(Network)}'");
-            }
-
-            var hidden = ReadInt(architecture, "hidden", 1, "architecture.");
+            var shape = ReadShape(Member(root, "architecture", JsonValueKind.Object));
             var hyperparameters = Member(root, "hyperparameters", JsonValueKind.Object);
             var learningRate = ReadDouble(hyperparameters, "learningRate", "hyperparameters.");
             if (!Sgd.IsValidLearningRate(learningRate))
@@ -39,6 +32,8 @@ public static partial class ModelFile
             }
 
             var epochs = ReadInt(hyperparameters, "epochs", 1, "hyperparameters.");
+            int? batchSize = hyperparameters.TryGetProperty("batchSize", out _) ? ReadInt(hyperparameters, "batchSize", 1, "hyperparameters.") : null;
+            var l2 = ReadOptionalNumber(hyperparameters, "l2", double.MaxValue, "hyperparameters.");
             var seedElement = Member(root, "seed", JsonValueKind.Number);
             if (!seedElement.TryGetUInt64(out var seed))
             {
@@ -53,27 +48,70 @@ public static partial class ModelFile
             }
 
             var points = ReadInt(dataset, "points", 1, "dataset.");
-            var network = ReadNetwork(Member(root, "parameters", JsonValueKind.Object), hidden);
+            var settings = new TrainingSettings(datasetName, points, shape.Widths[0], learningRate, epochs, seed)
+            {
+                Shape = shape,
+                BatchSize = batchSize,
+                L2 = l2,
+                Noise = ReadOptionalNumber(dataset, "noise", NoisyPoints.MaxNoise, "dataset."),
+                TestShare = ReadOptionalNumber(dataset, "testShare", TestSplit.MaxShare, "dataset."),
+            };
+            var network = ReadNetwork(Member(root, "parameters", JsonValueKind.Object), shape);
             var metrics = Member(root, "metrics", JsonValueKind.Object);
-            var totalLoss = ReadDouble(metrics, "totalLoss", "metrics.");
-            if (totalLoss < LowestTotalLoss(points))
+            var (totalLoss, correct) = ReadTotals(metrics, "totalLoss", "correct", settings.TrainingPoints, "points of the dataset");
+            EpochTotals? test = null;
+            if (settings.TestPoints > 0)
             {
-                throw new InvalidDataException(
-                    $"'metrics.totalLoss' is {metrics.GetProperty("totalLoss").GetRawText()}, but the loss of {points} points is at least -{points}e-6");
+                var (testLoss, testCorrect) = ReadTotals(metrics, "testLoss", "testCorrect", settings.TestPoints, "test points");
+                test = new EpochTotals(testLoss, testCorrect);
             }
 
-            var correct = ReadInt(metrics, "correct", 0, "metrics.");
-            if (correct > points)
-            {
-                throw new InvalidDataException($"'metrics.correct' is {correct}, more than the {points} points of the dataset");
-            }
-
-            var settings = new TrainingSettings(datasetName, points, hidden, learningRate, epochs, seed);
-            return new TrainedModel(network, settings, totalLoss, correct) { CompletedEpochs = ReadCompletedEpochs(root, epochs) };
+            return new TrainedModel(network, settings, totalLoss, correct) { CompletedEpochs = ReadCompletedEpochs(root, epochs), FinalTest = test };
         }
     }
 
-    private static Network ReadNetwork(JsonElement parameters, int hidden)
+    // MiniTorch's network (type Network, one width) or another shape (type LayeredNetwork, widths and activation).
+    private static NetworkShape ReadShape(JsonElement architecture)
+    {
+        var type = Member(architecture, "type", JsonValueKind.String, "architecture.").GetString();
+        if (type == nameof(Network))
+        {
+            return NetworkShape.MiniTorch(ReadInt(architecture, "hidden", 1, "architecture."));
+        }
+
+        if (type != nameof(LayeredNetwork))
+        {
+            throw new InvalidDataException($"architecture type '{Shown(type ?? string.Empty)}' is not supported; expected '{nameof(Network)}' or '{nameof(LayeredNetwork)}'");
+        }
+
+        var list = Member(architecture, "hidden", JsonValueKind.Array, "architecture.");
+        var rule = $"'architecture.hidden' must list 1 to {NetworkShape.MaxLayers} widths of at least 1";
+        if (list.GetArrayLength() is 0 or > NetworkShape.MaxLayers)
+        {
+            throw new InvalidDataException($"{rule}, but lists {list.GetArrayLength()}");
+        }
+
+        var widths = new List<int>();
+        foreach (var width in list.EnumerateArray())
+        {
+            if (width.ValueKind != JsonValueKind.Number || !width.TryGetInt32(out var value) || value < 1)
+            {
+                throw new InvalidDataException($"{rule}, but has {Shown(width.GetRawText())}");
+            }
+
+            widths.Add(value);
+        }
+
+        var activation = Member(architecture, "activation", JsonValueKind.String, "architecture.").GetString()!;
+        if (!NetworkShape.Activations.Contains(activation))
+        {
+            throw new InvalidDataException($"unknown activation '{Shown(activation)}' in 'architecture.activation'; valid activations: {string.Join(", ", NetworkShape.Activations)}");
+        }
+
+        return new NetworkShape(widths, activation);
+    }
+
+    private static Module<Scalar[], Scalar> ReadNetwork(JsonElement parameters, NetworkShape shape)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var property in parameters.EnumerateObject())
@@ -86,19 +124,19 @@ public static partial class ModelFile
             values.Add(property.Name, value);
         }
 
-        var expected = Network.ParameterCount(hidden);
-        if (values.Count != expected && hidden > LargestWidthCheckedByName)
+        var expected = shape.ParameterCount;
+        if (values.Count != expected && expected > LargestCountCheckedByName)
         {
-            throw new InvalidDataException($"'parameters' has {values.Count} entries, but a network of hidden width {hidden} has {expected}");
+            throw new InvalidDataException($"'parameters' has {values.Count} entries, but a network of {Describe(shape)} has {expected}");
         }
 
-        var network = new Network(hidden, new SplitMix64(0));
+        var network = shape.Create(new SplitMix64(0));
         var named = network.NamedParameters();
         foreach (var (name, parameter) in named)
         {
             if (!values.TryGetValue(name, out var value))
             {
-                throw new InvalidDataException($"parameter '{name}' is missing (a network of hidden width {hidden} has {expected} parameters)");
+                throw new InvalidDataException($"parameter '{name}' is missing (a network of {Describe(shape)} has {expected} parameters)");
             }
 
             parameter.Update(new Scalar(value));
@@ -108,10 +146,42 @@ public static partial class ModelFile
         {
             var known = named.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
             var unknown = values.Keys.First(name => !known.Contains(name));
-            throw new InvalidDataException($"unknown parameter '{Shown(unknown)}' for a network of hidden width {hidden}");
+            throw new InvalidDataException($"unknown parameter '{Shown(unknown)}' for a network of {Describe(shape)}");
         }
 
         return network;
+    }
+
+    // A run's total loss (at least -Ne-6) and correct count (at most N) on its N training or test points.
+    private static (double Loss, int Correct) ReadTotals(JsonElement metrics, string lossName, string correctName, int points, string whose)
+    {
+        var loss = ReadDouble(metrics, lossName, "metrics.");
+        if (loss < LowestTotalLoss(points))
+        {
+            throw new InvalidDataException(
+                $"'metrics.{lossName}' is {metrics.GetProperty(lossName).GetRawText()}, but the loss of {points} points is at least -{points}e-6");
+        }
+
+        var correct = ReadInt(metrics, correctName, 0, "metrics.");
+        return correct <= points
+            ? (loss, correct)
+            : throw new InvalidDataException($"'metrics.{correctName}' is {correct}, more than the {points} {whose}");
+    }
+
+    // An optional number from 0 to `largest` (0 when absent): L2, the noise, the test share.
+    private static double ReadOptionalNumber(JsonElement owner, string name, double largest, string prefix)
+    {
+        if (!owner.TryGetProperty(name, out _))
+        {
+            return 0;
+        }
+
+        var value = ReadDouble(owner, name, prefix);
+        return value >= 0 && value <= largest
+            ? value
+            : throw new InvalidDataException(largest == double.MaxValue
+                ? $"'{prefix}{name}' must be a finite number of at least 0, but is {value}"
+                : $"'{prefix}{name}' must be from 0 to {largest}, but is {value}");
     }
 
     private static int? ReadCompletedEpochs(JsonElement root, int epochs)

@@ -17,6 +17,13 @@ namespace MiniTorch.Runs;
 /// A run stopped early adds <c>"interrupted": true, "completedEpochs": 37</c> after the metrics.
 /// Numbers are written in their shortest round-trip form, so every double reads back bit for bit.
 /// </summary>
+/// <remarks>
+/// A run with settings beyond MiniTorch's says so, and only then, so that MiniTorch's runs keep the file above byte for
+/// byte: a network of another shape is <c>"architecture": { "type": "LayeredNetwork", "hidden": [16, 8],
+/// "activation": "tanh" }</c>; a batch size and L2 add <c>"batchSize"</c> and <c>"l2"</c> to the hyperparameters; noise
+/// and a test split add <c>"noise"</c> and <c>"testShare"</c> to the dataset; and test points add
+/// <c>"testLoss"</c> and <c>"testCorrect"</c> to the metrics.
+/// </remarks>
 public static partial class ModelFile
 {
     /// <summary>The format version this library writes and reads.</summary>
@@ -83,16 +90,16 @@ public static partial class ModelFile
     {
         ArgumentNullException.ThrowIfNull(model);
         var settings = model.Settings;
-        if (model.Network.Hidden != settings.Hidden)
+        var shape = NetworkShape.Of(model.Network);
+        if (shape != settings.Shape)
         {
-            throw new ArgumentException($"The network's hidden width {model.Network.Hidden} differs from the settings' {settings.Hidden}.", nameof(model));
+            throw new ArgumentException($"The network's shape ({Describe(shape)}) differs from the settings' ({Describe(settings.Shape)}).", nameof(model));
         }
 
-        RequireFinite(model.FinalLoss, "the final loss");
-        if (model.FinalLoss < LowestTotalLoss(settings.Points))
+        RequireLoss(model.FinalLoss, settings.TrainingPoints, "the final loss");
+        if (model.FinalTest is { } test)
         {
-            throw new ArgumentException(
-                $"Cannot save the final loss {model.FinalLoss}: the loss of {settings.Points} points is at least -{settings.Points}e-6.", nameof(model));
+            RequireLoss(test.TotalLoss, settings.TestPoints, "the test loss");
         }
 
         using var buffer = new MemoryStream();
@@ -100,18 +107,35 @@ public static partial class ModelFile
         {
             json.WriteStartObject();
             json.WriteNumber("formatVersion", FormatVersion);
-            json.WriteStartObject("architecture");
-            json.WriteString("type", nameof(Network));
-            json.WriteNumber("hidden", model.Network.Hidden);
-            json.WriteEndObject();
+            WriteArchitecture(json, shape);
             json.WriteStartObject("hyperparameters");
             json.WriteNumber("learningRate", settings.LearningRate);
             json.WriteNumber("epochs", settings.Epochs);
+            if (settings.BatchSize is { } batchSize)
+            {
+                json.WriteNumber("batchSize", batchSize);
+            }
+
+            if (settings.L2 != 0)
+            {
+                json.WriteNumber("l2", settings.L2);
+            }
+
             json.WriteEndObject();
             json.WriteNumber("seed", settings.Seed);
             json.WriteStartObject("dataset");
             json.WriteString("name", settings.Dataset);
             json.WriteNumber("points", settings.Points);
+            if (settings.Noise != 0)
+            {
+                json.WriteNumber("noise", settings.Noise);
+            }
+
+            if (settings.TestShare != 0)
+            {
+                json.WriteNumber("testShare", settings.TestShare);
+            }
+
             json.WriteEndObject();
             json.WriteStartObject("parameters");
             foreach (var (name, parameter) in model.Network.NamedParameters())
@@ -124,6 +148,12 @@ public static partial class ModelFile
             json.WriteStartObject("metrics");
             json.WriteNumber("totalLoss", model.FinalLoss);
             json.WriteNumber("correct", model.FinalCorrect);
+            if (model.FinalTest is { } finalTest)
+            {
+                json.WriteNumber("testLoss", finalTest.TotalLoss);
+                json.WriteNumber("testCorrect", finalTest.Correct);
+            }
+
             json.WriteEndObject();
             if (model.CompletedEpochs is { } completed)
             {
@@ -146,6 +176,44 @@ public static partial class ModelFile
     /// <param name="points">N.</param>
     /// <returns>−N · <see cref="Operators.Eps"/>, which the messages write as <c>-Ne-6</c>.</returns>
     private static double LowestTotalLoss(int points) => -points * Operators.Eps;
+
+    // MiniTorch's network as it always was (type Network, one width); any other shape by its widths and activation.
+    private static void WriteArchitecture(Utf8JsonWriter json, NetworkShape shape)
+    {
+        json.WriteStartObject("architecture");
+        if (shape.IsMiniTorch)
+        {
+            json.WriteString("type", nameof(Network));
+            json.WriteNumber("hidden", shape.Widths[0]);
+        }
+        else
+        {
+            json.WriteString("type", nameof(LayeredNetwork));
+            json.WriteStartArray("hidden");
+            foreach (var width in shape.Widths)
+            {
+                json.WriteNumberValue(width);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("activation", shape.Activation);
+        }
+
+        json.WriteEndObject();
+    }
+
+    // The shape in the words of the messages: "hidden width 10" for MiniTorch's, else "hidden widths 16,8 with tanh".
+    private static string Describe(NetworkShape shape) =>
+        shape.IsMiniTorch ? $"hidden width {shape.Widths[0]}" : $"hidden widths {shape.WidthsText} with {shape.Activation}";
+
+    private static void RequireLoss(double loss, int points, string what)
+    {
+        RequireFinite(loss, what);
+        if (loss < LowestTotalLoss(points))
+        {
+            throw new ArgumentException($"Cannot save {what} {loss}: the loss of {points} points is at least -{points}e-6.");
+        }
+    }
 
     private static void RequireFinite(double value, string what)
     {

@@ -9,16 +9,22 @@ namespace MiniTorch.Runs;
 /// </summary>
 public static class RunFolder
 {
-    /// <summary>Writes <c>log.csv</c>: a header <c>epoch,loss,correct</c> and one row per epoch, losses in round-trip form.</summary>
+    /// <summary>
+    /// Writes <c>log.csv</c>: a header <c>epoch,loss,correct</c> and one row per epoch, losses in round-trip form; a run
+    /// with test points adds the columns <c>test_loss,test_correct</c>.
+    /// </summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="run">The run, after at least one epoch.</param>
     public static void WriteLog(string folder, TrainingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var csv = new StringBuilder("epoch,loss,correct\n");
-        foreach (var report in run.Epochs)
+        var tests = run.Tests;
+        var csv = new StringBuilder(tests.Count > 0 ? "epoch,loss,correct,test_loss,test_correct\n" : "epoch,loss,correct\n");
+        for (var k = 0; k < run.Epochs.Count; k++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{report.Epoch},{report.TotalLoss:R},{report.Correct}\n");
+            var report = run.Epochs[k];
+            csv.Append(CultureInfo.InvariantCulture, $"{report.Epoch},{report.TotalLoss:R},{report.Correct}");
+            csv.Append(k < tests.Count ? string.Create(CultureInfo.InvariantCulture, $",{tests[k].TotalLoss:R},{tests[k].Correct}\n") : "\n");
         }
 
         AtomicFile.WriteAllText(Path.Combine(folder, "log.csv"), csv.ToString());
@@ -37,16 +43,20 @@ public static class RunFolder
         var settings = run.Plan.Recorded ?? throw new ArgumentException("A model file can only record a run of a built-in dataset.", nameof(run));
         var final = run.Epochs[^1];
         var completed = final.Epoch < run.Plan.Epochs ? final.Epoch : (int?)null;
-        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(run.Network, settings, final.TotalLoss, final.Correct) { CompletedEpochs = completed });
+        ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(run.Network, settings, final.TotalLoss, final.Correct)
+        {
+            CompletedEpochs = completed,
+            FinalTest = run.Tests.Count > 0 ? run.Tests[^1] : null,
+        });
     }
 
-    /// <summary>Writes <c>loss.png</c> and <c>loss.svg</c>, titled with the dataset, the hidden width and the rate.</summary>
+    /// <summary>Writes <c>loss.png</c> and <c>loss.svg</c>, titled with the dataset, the network's shape and the rate.</summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="run">The run, after at least one epoch.</param>
     public static void WriteLossPlot(string folder, TrainingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var title = string.Create(CultureInfo.InvariantCulture, $"{run.Data.Name}, hidden {run.Plan.Hidden}, rate {run.Plan.LearningRate}");
+        var title = string.Create(CultureInfo.InvariantCulture, $"{run.Data.Name}, {run.Plan.Shape}, rate {run.Plan.LearningRate}");
         using var plot = LossPlot.Create(run.Epochs, run.Data.Count, title);
         PlotFiles.Save(plot, folder, "loss", LossPlot.Width, LossPlot.Height);
     }
@@ -55,11 +65,11 @@ public static class RunFolder
     /// <param name="folder">The run's folder.</param>
     /// <param name="run">The run, after at least one epoch.</param>
     /// <param name="rowsDone">Receives the heatmap rows evaluated so far (of <see cref="BoundaryPlot.Rows"/>), or <see langword="null"/>.</param>
-    /// <returns>The picture; see <see cref="WriteBoundary(string, string, Network, Dataset, string, IProgress{int})"/>.</returns>
+    /// <returns>The picture; see <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/>.</returns>
     public static BoundaryPanel WriteBoundary(string folder, TrainingRun run, IProgress<int>? rowsDone = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return WriteBoundary(folder, "boundary", run.Network, run.Data, BoundaryCaption(run.Plan.Hidden, run.Epochs[^1].Epoch), rowsDone);
+        return WriteBoundary(folder, "boundary", run.Network, run.Data, BoundaryCaption(run.Plan.Shape, run.Epochs[^1].Epoch), rowsDone);
     }
 
     /// <summary>
@@ -76,7 +86,7 @@ public static class RunFolder
     /// The picture drawn, with how many of the points the model classifies correctly; dispose it, or hand it to
     /// <see cref="WriteBoundaryGrid"/> first, which shows it again without evaluating the model again.
     /// </returns>
-    public static BoundaryPanel WriteBoundary(string folder, string name, Network model, Dataset data, string caption, IProgress<int>? rowsDone = null)
+    public static BoundaryPanel WriteBoundary(string folder, string name, Module<Scalar[], Scalar> model, Dataset data, string caption, IProgress<int>? rowsDone = null)
     {
         var recorded = ModelSnapshot.Of(model);
         var correct = recorded.CountCorrect(data);
@@ -99,7 +109,7 @@ public static class RunFolder
     /// to a row, each retitled with its dataset and how many of its points the pictured model classifies correctly.
     /// </summary>
     /// <param name="folder">The folder.</param>
-    /// <param name="panels">Each run's boundary picture, as <see cref="WriteBoundary(string, string, Network, Dataset, string, IProgress{int})"/> returned it, in order.</param>
+    /// <param name="panels">Each run's boundary picture, as <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/> returned it, in order.</param>
     public static void WriteBoundaryGrid(string folder, IReadOnlyList<BoundaryPanel> panels)
     {
         foreach (var panel in panels)
@@ -111,16 +121,16 @@ public static class RunFolder
     }
 
     /// <summary>What trained a model, for the boundary's title: <c>hidden 10, after 500 epochs</c>.</summary>
-    /// <param name="hidden">The hidden width.</param>
+    /// <param name="shape">The network's shape.</param>
     /// <param name="epochs">The epochs completed.</param>
     /// <returns>The caption.</returns>
-    public static string BoundaryCaption(int hidden, int epochs) =>
-        string.Create(CultureInfo.InvariantCulture, $"hidden {hidden}, after {epochs} epochs");
+    public static string BoundaryCaption(NetworkShape shape, int epochs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{shape}, after {epochs} epochs");
 
     private static string Accuracy(int correct, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");
 
-    /// <summary>A boundary picture drawn by <see cref="WriteBoundary(string, string, Network, Dataset, string, IProgress{int})"/>, kept for <see cref="WriteBoundaryGrid"/>.</summary>
+    /// <summary>A boundary picture drawn by <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/>, kept for <see cref="WriteBoundaryGrid"/>.</summary>
     /// <param name="plot">The picture.</param>
     /// <param name="data">The points it shows.</param>
     /// <param name="correct">How many of them the pictured model classifies correctly.</param>

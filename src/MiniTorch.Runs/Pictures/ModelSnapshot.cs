@@ -14,7 +14,7 @@ public sealed class ModelSnapshot
     /// <summary>Takes the snapshot.</summary>
     /// <param name="network">The network, with its current parameters.</param>
     /// <returns>The snapshot.</returns>
-    public static ModelSnapshot Of(Network network) => new(RecordedModel.Record(network, inputCount: 2));
+    public static ModelSnapshot Of(Module<Scalar[], Scalar> network) => new(RecordedModel.Record(network, inputCount: 2));
 
     /// <summary>The output at the point (x1, x2).</summary>
     /// <param name="x1">The first coordinate.</param>

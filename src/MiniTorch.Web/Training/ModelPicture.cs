@@ -28,7 +28,7 @@ internal sealed record ModelPicture(double Low, double High, int Cells, double[]
     /// <param name="network">The network, with its current parameters.</param>
     /// <param name="data">The points, which set the square.</param>
     /// <returns>The numbers.</returns>
-    public static ModelPicture Draw(Network network, Dataset data)
+    public static ModelPicture Draw(Module<Scalar[], Scalar> network, Dataset data)
     {
         var (low, high) = BoundaryPlot.Square(data);
         var (tape, units) = Record(network);
@@ -68,10 +68,10 @@ internal sealed record ModelPicture(double Low, double High, int Cells, double[]
     /// Records the network's forward pass (<see cref="Network.Activations"/>), keeping the slots of its hidden units; the
     /// tape's inputs are the two coordinates followed by the parameters.
     /// </summary>
-    private static (Tape Tape, int[][] Units) Record(Network network)
+    private static (Tape Tape, int[][] Units) Record(Module<Scalar[], Scalar> network)
     {
         Scalar[] coordinates = [new Scalar(0.0), new Scalar(0.0)];
-        var pass = network.Activations([.. coordinates]);
+        var pass = NetworkShape.Activate(network, [.. coordinates]);
         var tape = Tape.Record(pass.Output, [.. coordinates, .. network.Parameters().Select(p => p.Value)]);
         return (tape, [.. pass.Hidden.Select(layer => layer.Select(tape.SlotOf).ToArray())]);
     }

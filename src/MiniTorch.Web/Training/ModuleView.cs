@@ -9,7 +9,7 @@ internal sealed record ModuleView(string Tree, ParameterRow[] Parameters)
     /// <param name="network">The network.</param>
     /// <param name="gradients">Each parameter's gradient in the last epoch, in order; empty before the first epoch.</param>
     /// <returns>The view.</returns>
-    public static ModuleView Of(Network network, IReadOnlyList<double?> gradients) =>
+    public static ModuleView Of(Module<Scalar[], Scalar> network, IReadOnlyList<double?> gradients) =>
         new(network.ToString(), [.. network.NamedParameters().Select((p, k) => new ParameterRow(p.Key, p.Value.Value.Data, k < gradients.Count ? gradients[k] : null))]);
 }
 

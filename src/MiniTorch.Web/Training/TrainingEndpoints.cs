@@ -157,7 +157,7 @@ internal static class TrainingEndpoints
         return body is null ? (null, problem) : body.Check();
     }
 
-    private static TrainingStart StartOf(string? id, Network network, Dataset data) =>
+    private static TrainingStart StartOf(string? id, Module<Scalar[], Scalar> network, Dataset data) =>
         new(id, data.Name, [.. data.Points.Select(p => new[] { p.X1, p.X2 })], [.. data.Labels], ModelPicture.Draw(network, data));
 
     private static IResult Unknown(string id) =>

@@ -94,7 +94,7 @@ internal sealed record TrainingRequest(
         try
         {
             var data = PointsCsv.Read(new StringReader(Csv), OwnPointsName);
-            return (new TrainingPlan(data, hidden, rate, epochs, seed, Recorded: null, engine), null);
+            return (new TrainingPlan(data, NetworkShape.MiniTorch(hidden), rate, epochs, seed, Recorded: null, engine), null);
         }
         catch (PointsCsvException problem)
         {

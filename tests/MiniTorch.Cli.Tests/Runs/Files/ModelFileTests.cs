@@ -5,7 +5,10 @@ using MiniTorch.Runs;
 
 namespace MiniTorch.Tests.Runs;
 
-/// <summary>Task 1.5: saving and loading trained networks as JSON.</summary>
+/// <summary>
+/// Task 1.5: saving and loading trained networks as JSON, MiniTorch's as they always were and the others with their
+/// shape, batch size, L2, noise, test share and test metrics.
+/// </summary>
 [Trait("Task", "1.5")]
 public sealed class ModelFileTests : IDisposable
 {
@@ -36,7 +39,80 @@ public sealed class ModelFileTests : IDisposable
         { "remove:metrics", "'metrics' is missing" },
     };
 
+    public static TheoryData<string, string> LayeredMalformations => new()
+    {
+        { "set:architecture.hidden=[]", "'architecture.hidden' must list 1 to 4 widths of at least 1, but lists 0" },
+        { "set:architecture.hidden=[3,3,3,3,3]", "'architecture.hidden' must list 1 to 4 widths of at least 1, but lists 5" },
+        { "set:architecture.hidden=[3,0]", "'architecture.hidden' must list 1 to 4 widths of at least 1, but has 0" },
+        { "set:architecture.hidden=5", "'architecture.hidden' must be an array, but is a number" },
+        { "set:architecture.hidden=[3,4000000]", "'parameters' has 25 entries, but a network of hidden widths 3,4000000 with tanh has 20000010" },
+        { "set:architecture.activation=\"gelu\"", "unknown activation 'gelu' in 'architecture.activation'; valid activations: relu, tanh, sigmoid" },
+        { "remove:architecture.activation", "'architecture.activation' is missing" },
+        { "set:architecture.hidden=[3,4]", "parameter 'layer2.weight_0_3' is missing" },
+        { "set:hyperparameters.batchSize=0", "'hyperparameters.batchSize' must be an integer of at least 1, but is 0" },
+        { "set:hyperparameters.l2=-0.5", "'hyperparameters.l2' must be a finite number of at least 0, but is -0.5" },
+        { "set:dataset.noise=0.7", "'dataset.noise' must be from 0 to 0.5, but is 0.7" },
+        { "set:dataset.testShare=1", "'dataset.testShare' must be from 0 to 0.9, but is 1" },
+        { "remove:metrics.testLoss", "'metrics.testLoss' is missing" },
+        { "set:metrics.testCorrect=11", "'metrics.testCorrect' is 11, more than the 10 test points" },
+        { "set:metrics.correct=31", "'metrics.correct' is 31, more than the 30 points of the dataset" },
+    };
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_layered_model_with_every_setting_beyond_minitorch_loads_back_exactly()
+    {
+        var model = Layered();
+
+        var loaded = ModelFile.FromJson(ModelFile.ToJson(model));
+
+        Assert.Equal(model.Settings, loaded.Settings);
+        Assert.IsType<LayeredNetwork>(loaded.Network);
+        Assert.Equal(Bits(model.Network), Bits(loaded.Network));
+        Assert.Equal(model.FinalTest, loaded.FinalTest);
+        Assert.Equal(ModelFile.ToJson(model), ModelFile.ToJson(loaded));
+    }
+
+    [Fact]
+    public void The_settings_beyond_minitorch_are_written_only_when_set()
+    {
+        var json = JsonNode.Parse(ModelFile.ToJson(Layered()))!;
+        var minitorch = JsonNode.Parse(ModelFile.ToJson(Untrained()))!;
+
+        Assert.Equal("LayeredNetwork", (string)json["architecture"]!["type"]!);
+        Assert.Equal("[3,3]", json["architecture"]!["hidden"]!.ToJsonString());
+        Assert.Equal("tanh", (string)json["architecture"]!["activation"]!);
+        Assert.Equal(8, (int)json["hyperparameters"]!["batchSize"]!);
+        Assert.Equal(0.01, (double)json["hyperparameters"]!["l2"]!);
+        Assert.Equal(0.2, (double)json["dataset"]!["noise"]!);
+        Assert.Equal(0.25, (double)json["dataset"]!["testShare"]!);
+        Assert.Equal(2.5, (double)json["metrics"]!["testLoss"]!);
+        Assert.Equal(7, (int)json["metrics"]!["testCorrect"]!);
+        Assert.Equal(["type", "hidden"], minitorch["architecture"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["learningRate", "epochs"], minitorch["hyperparameters"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["name", "points"], minitorch["dataset"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["totalLoss", "correct"], minitorch["metrics"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(LayeredMalformations))]
+    public void A_malformed_layered_file_fails_with_a_message_naming_the_problem(string change, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.FromJson(Apply(change, ModelFile.ToJson(Layered()))));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_network_of_another_shape_than_its_settings_cannot_be_saved()
+    {
+        var model = Layered();
+
+        var error = Assert.Throws<ArgumentException>(() => ModelFile.ToJson(model with { Network = Untrained().Network }));
+
+        Assert.Contains("The network's shape (hidden width 2) differs from the settings' (hidden widths 3,3 with tanh)", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_saved_model_loads_back_exactly()
@@ -133,7 +209,20 @@ public sealed class ModelFileTests : IDisposable
         return new TrainedModel(settings.CreateNetwork(), settings, 34.5, 25);
     }
 
-    private static long[] Bits(Network network) => [.. network.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Value.Data))];
+    private static TrainedModel Layered()
+    {
+        var settings = new TrainingSettings("circle", 40, 3, 0.5, 20, 3)
+        {
+            Shape = new NetworkShape([3, 3], NetworkShape.Tanh),
+            BatchSize = 8,
+            L2 = 0.01,
+            Noise = 0.2,
+            TestShare = 0.25,
+        };
+        return new TrainedModel(settings.CreateNetwork(), settings, 12.5, 21) { FinalTest = new EpochTotals(2.5, 7) };
+    }
+
+    private static long[] Bits(Module<Scalar[], Scalar> network) => [.. network.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Value.Data))];
 
     private static string Apply(string change, string json)
     {

@@ -8,17 +8,17 @@ namespace MiniTorch.Runs;
 /// </summary>
 public sealed class ModelSnapshot
 {
-    private readonly Network _copy;
+    private readonly Module<Scalar[], Scalar> _copy;
 
-    private ModelSnapshot(Network copy) => _copy = copy;
+    private ModelSnapshot(Module<Scalar[], Scalar> copy) => _copy = copy;
 
-    /// <summary>Takes the snapshot: a network of the same width holding the current values of the parameters.</summary>
+    /// <summary>Takes the snapshot: a network of the same shape holding the current values of the parameters.</summary>
     /// <param name="network">The network, with its current parameters.</param>
     /// <returns>The snapshot.</returns>
-    public static ModelSnapshot Of(Network network)
+    public static ModelSnapshot Of(Module<Scalar[], Scalar> network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var copy = new Network(network.Hidden, new SplitMix64(0));
+        var copy = NetworkShape.Of(network).Create(new SplitMix64(0));
         foreach (var (parameter, value) in copy.Parameters().Zip(network.Parameters()))
         {
             parameter.Update(new Scalar(value.Value.Data));
