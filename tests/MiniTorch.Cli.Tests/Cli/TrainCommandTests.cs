@@ -25,6 +25,17 @@ public sealed class TrainCommandTests : IDisposable
         { ["--threads", "-1"], "--threads must be between 1 and 64 (got -1)" },
         { ["--threads", "65"], "--threads must be between 1 and 64 (got 65)" },
         { ["--engine", "graph", "--threads", "2"], "--threads 2 needs --engine tape or compiled; the graph engine runs on one thread" },
+        { ["--hidden", "0,3"], "--hidden must be between 1 and 1000 (got 0)" },
+        { ["--hidden", "1,2,3,4,5"], "--hidden lists 5 widths, but a network has 1 to 4 hidden layers" },
+        { ["--layers", "0"], "--layers must be between 1 and 4 (got 0)" },
+        { ["--layers", "5"], "--layers must be between 1 and 4 (got 5)" },
+        { ["--hidden", "3,3", "--layers", "2"], "--layers cannot be combined with a list of widths in --hidden: the list gives the layers" },
+        { ["--activation", "gelu"], "unknown activation 'gelu'; valid activations: relu, tanh, sigmoid" },
+        { ["--hidden", "1000", "--layers", "3"], "a network of hidden widths 1000,1000,1000 has 2006001 parameters; the most is 1005001, as many as MiniTorch's network of width 1000" },
+        { ["--batch", "0"], "--batch must be at least 1 (got 0)" },
+        { ["--l2", "-0.1"], "--l2 must be a number of at least 0 (got -0.1)" },
+        { ["--noise", "0.6"], "--noise must be from 0 to 0.5, the share of the square a point may move by (got 0.6)" },
+        { ["--test", "0.95"], "--test must be from 0 to 0.9, the share of the points held out for testing (got 0.95)" },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

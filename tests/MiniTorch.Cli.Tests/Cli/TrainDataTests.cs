@@ -50,6 +50,22 @@ public sealed class TrainDataTests : IDisposable
         Assert.Equal(FormattableString.Invariant($"5,{outcome.Final.TotalLoss:R},{outcome.Final.Correct}"), logged);
     }
 
+    [Fact]
+    public void A_file_can_hold_out_test_points_but_takes_no_noise()
+    {
+        var data = Write("corners.csv", SmallFile);
+        var run = Path.Combine(_folder, "run");
+
+        var split = CommandRun.Of("train", "--data", data, "--hidden", "3", "--epochs", "4", "--test", "0.4", "--out", run);
+        var noisy = CommandRun.Of("train", "--data", data, "--noise", "0.1", "--out", Path.Combine(_folder, "noisy"));
+
+        Assert.Equal(0, split.ExitCode);
+        Assert.Equal("epoch,loss,correct,test_loss,test_correct", File.ReadAllLines(Path.Combine(run, "log.csv"))[0]);
+        Assert.Contains("/3 correct in the last epoch", split.Output, StringComparison.Ordinal);
+        Assert.Equal(MiniTorchCommand.UsageError, noisy.ExitCode);
+        Assert.Equal(["--noise moves the points of a built-in dataset; your points from --data are trained as they are"], noisy.ErrorLines);
+    }
+
     [SkippableFact]
     public void Without_out_the_run_folder_is_named_after_the_file()
     {

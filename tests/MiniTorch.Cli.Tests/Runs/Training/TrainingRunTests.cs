@@ -4,7 +4,9 @@ namespace MiniTorch.Tests.Runs;
 
 /// <summary>
 /// Task 1.5 as the command and the sandbox run it: a plan trained epoch by epoch gives the library's trainer's numbers
-/// bit for bit, whatever the engine, and a run knows when it is finished.
+/// bit for bit, whatever the engine, and a run knows when it is finished. Beyond MiniTorch: an epoch of batches is the
+/// library's trainer on each batch in turn, L2 adds λ · w to the weights' gradients, the test points are measured before
+/// the epoch's last step, and every engine still gives the same bits.
 /// </summary>
 [Trait("Task", "1.5")]
 public sealed class TrainingRunTests
@@ -66,6 +68,137 @@ public sealed class TrainingRunTests
 
         Assert.Equal(3, run.Epochs.Count);
         Assert.False(run.IsFinished);
+    }
+
+    [Theory]
+    [InlineData(TrainingEngines.Graph)]
+    [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Compiled)]
+    public void An_epoch_of_batches_is_the_librarys_trainer_on_each_batch_in_turn(string engine)
+    {
+        var settings = Small with { Shape = new NetworkShape([4, 3], NetworkShape.Tanh), BatchSize = 5 };
+        var plan = TrainingPlan.Of(settings, engine);
+        var network = settings.CreateNetwork();
+        var trainers = plan.Batches().Select(batch => new Trainer(network, batch, settings.LearningRate)).ToArray();
+
+        using var run = new TrainingRun(plan);
+        run.Train();
+
+        Assert.Equal([5, 5, 5, 1], plan.Batches().Select(b => b.Count));
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            var reports = trainers.Select(t => t.TrainEpoch()).ToArray();
+            var loss = reports[0].TotalLoss;
+            foreach (var report in reports.Skip(1))
+            {
+                loss += report.TotalLoss;
+            }
+
+            BitAssert.Identical(loss, run.Epochs[epoch].TotalLoss, $"loss of epoch {epoch + 1}");
+            Assert.Equal(reports.Sum(r => r.Correct), run.Epochs[epoch].Correct);
+        }
+
+        BitAssert.Identical([.. network.Parameters().Select(p => p.Value.Data)], [.. run.Network.Parameters().Select(p => p.Value.Data)], "parameters");
+    }
+
+    [Fact]
+    public void L2_moves_each_weight_by_rate_times_lambda_times_w_besides_its_gradient_and_leaves_the_biases()
+    {
+        const double lambda = 0.25;
+        var settings = Small with { L2 = lambda };
+        var network = settings.CreateNetwork();
+        var before = network.NamedParameters().ToDictionary(p => p.Key, p => p.Value.Value.Data);
+        var gradients = new Dictionary<string, double>();
+        new ScalarEngine().RunEpoch(network, settings.CreateDataset());
+        foreach (var (name, parameter) in network.NamedParameters())
+        {
+            gradients[name] = parameter.Value.Derivative!.Value;
+        }
+
+        using var run = new TrainingRun(TrainingPlan.Of(settings, TrainingEngines.Tape));
+        run.TrainEpoch();
+
+        foreach (var (name, parameter) in run.Network.NamedParameters())
+        {
+            var decay = name.Contains(".weight_", StringComparison.Ordinal) ? lambda * before[name] : 0.0;
+            var expected = before[name] - (settings.LearningRate * (gradients[name] + decay));
+            BitAssert.Identical(expected, parameter.Value.Data, name);
+        }
+    }
+
+    [Fact]
+    public void The_test_points_are_measured_with_the_parameters_of_the_epochs_measure_and_never_trained_on()
+    {
+        var settings = Small with { TestShare = 0.25 };
+        var plan = TrainingPlan.Of(settings, TrainingEngines.Tape);
+        var (train, test) = settings.CreateSplit();
+        var untrained = settings.CreateNetwork();
+
+        using var run = new TrainingRun(plan);
+        run.TrainEpoch();
+
+        Assert.Equal(train.Points, plan.Data.Points);
+        Assert.Equal(4, test!.Count);
+        var expected = 0.0;
+        var correct = 0;
+        for (var k = 0; k < test.Count; k++)
+        {
+            var output = untrained.Call([Scalar.Constant(test.Points[k].X1), Scalar.Constant(test.Points[k].X2)]);
+            var prob = test.Labels[k] == 1 ? output : -output + 1.0;
+            expected += (-prob.Log()).Data;
+            correct += Predictions.IsCorrect(output.Data, test.Labels[k]) ? 1 : 0;
+        }
+
+        var measured = Assert.Single(run.Tests);
+        BitAssert.Identical(expected, measured.TotalLoss, "test loss");
+        Assert.Equal(correct, measured.Correct);
+        Assert.Equal(Predictions.CountCorrect(untrained, train), run.Epochs[0].Correct);
+    }
+
+    [Fact]
+    public void Every_engine_gives_the_same_bits_for_a_run_beyond_minitorch()
+    {
+        var settings = new TrainingSettings("spiral", 30, 5, 0.3, 15, 4)
+        {
+            Shape = new NetworkShape([6, 5, 4], NetworkShape.Sigmoid),
+            BatchSize = 7,
+            L2 = 0.01,
+            Noise = 0.1,
+            TestShare = 0.2,
+        };
+
+        (long[] Losses, long[] Tests, long[] Parameters) Train(string engine, int threads)
+        {
+            using var run = new TrainingRun(TrainingPlan.Of(settings, engine, threads));
+            run.Train();
+            return (
+                [.. run.Epochs.Select(e => BitConverter.DoubleToInt64Bits(e.TotalLoss))],
+                [.. run.Tests.Select(t => BitConverter.DoubleToInt64Bits(t.TotalLoss))],
+                [.. run.Network.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Value.Data))]);
+        }
+
+        var graph = Train(TrainingEngines.Graph, 1);
+        Assert.Equal(15, graph.Tests.Length);
+        foreach (var (engine, threads) in new[] { (TrainingEngines.Tape, 1), (TrainingEngines.Compiled, 1), (TrainingEngines.Tape, 3) })
+        {
+            var other = Train(engine, threads);
+            Assert.Equal(graph.Losses, other.Losses);
+            Assert.Equal(graph.Tests, other.Tests);
+            Assert.Equal(graph.Parameters, other.Parameters);
+        }
+    }
+
+    [Fact]
+    public void Onward_epochs_go_past_the_planned_count_until_the_run_diverges()
+    {
+        using var run = new TrainingRun(TrainingPlan.Of(Small, TrainingEngines.Tape));
+        run.Train();
+
+        run.TrainEpochOnward();
+
+        Assert.Equal(Small.Epochs + 1, run.Epochs.Count);
+        Assert.Equal(Small.Epochs + 1, run.Epochs[^1].Epoch);
+        Assert.True(run.IsFinished);
     }
 
     private sealed class Hook(Action<EpochReport> action) : IProgress<EpochReport>
