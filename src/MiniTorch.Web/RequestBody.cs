@@ -158,5 +158,7 @@ internal static class RequestBody
         : type == typeof(double) ? "a number"
         : type == typeof(int) ? "a whole number"
         : type == typeof(ulong) ? string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {ulong.MaxValue}")
+        : type == typeof(int[]) ? "a list of whole numbers"
+        : type == typeof(bool) ? "true or false"
         : "a value of another kind";
 }

@@ -211,6 +211,11 @@ internal sealed class TrainCommand
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{data.Count} correct in the last epoch"));
+        if (RunHealth.IsStuck(run.Epochs, data.Labels))
+        {
+            console.WriteLine($"Training is stuck: {RunHealth.StuckHint}.");
+        }
+
         var drawing = interrupted ? CancellationToken.None : stop;
         try
         {

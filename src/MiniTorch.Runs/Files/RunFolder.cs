@@ -36,13 +36,16 @@ public static class RunFolder
     /// </summary>
     /// <param name="folder">The run's folder.</param>
     /// <param name="run">The run, after at least one epoch, of a built-in dataset (<see cref="TrainingPlan.Recorded"/>
-    /// set: a model file names its dataset) and not diverged (a model file holds finite numbers).</param>
+    /// set: a model file names its dataset) and not diverged (a model file holds finite numbers). A run past its planned
+    /// epochs is recorded as a run of the epochs it completed.</param>
     public static void WriteModel(string folder, TrainingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var settings = run.Plan.Recorded ?? throw new ArgumentException("A model file can only record a run of a built-in dataset.", nameof(run));
+        var planned = run.Plan.Recorded ?? throw new ArgumentException("A model file can only record a run of a built-in dataset.", nameof(run));
         var final = run.Epochs[^1];
         var completed = final.Epoch < run.Plan.Epochs ? final.Epoch : (int?)null;
+        // A run that went on past its planned epochs (the sandbox's play) is the command's run with that many epochs.
+        var settings = final.Epoch > planned.Epochs ? planned with { Epochs = final.Epoch } : planned;
         ModelFile.Save(Path.Combine(folder, "model.json"), new TrainedModel(run.Network, settings, final.TotalLoss, final.Correct)
         {
             CompletedEpochs = completed,

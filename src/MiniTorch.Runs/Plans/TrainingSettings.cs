@@ -17,6 +17,7 @@ public sealed record TrainingSettings
     private readonly double _l2;
     private readonly double _noise;
     private readonly double _testShare;
+    private readonly int _epochs;
 
     /// <summary>Checks and stores MiniTorch's settings; the others keep MiniTorch's values.</summary>
     /// <param name="dataset">A dataset name, any case (see <see cref="Datasets.Names"/>); stored as spelled there.</param>
@@ -37,7 +38,7 @@ public sealed record TrainingSettings
         Points = points;
         _shape = NetworkShape.MiniTorch(hidden);
         LearningRate = learningRate;
-        Epochs = epochs;
+        _epochs = epochs;
         Seed = seed;
     }
 
@@ -110,8 +111,16 @@ public sealed record TrainingSettings
     /// <summary>η, the learning rate.</summary>
     public double LearningRate { get; }
 
-    /// <summary>The number of epochs.</summary>
-    public int Epochs { get; }
+    /// <summary>The number of epochs, at least 1; set with an initialiser for the same run to another epoch.</summary>
+    public int Epochs
+    {
+        get => _epochs;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _epochs = value;
+        }
+    }
 
     /// <summary>The seed.</summary>
     public ulong Seed { get; }

@@ -1,88 +1,42 @@
-using MiniTorch.Runs;
-
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The numbers the page draws for a network: its output over the square that <c>minitorch train</c>'s boundary
-/// picture shows (<see cref="BoundaryPlot.Square"/>), and the output of every hidden unit (after relu) over the same
-/// square at half the resolution.
+/// The numbers the page draws for a network, made compact for the event stream: its output over the square that
+/// <c>minitorch train</c>'s boundary picture shows, as one byte per cell, and the network itself (<see cref="Layers"/>,
+/// <see cref="Links"/>): each hidden layer's strongest units with their output over the square at half the
+/// resolution, and the weights between the units shown, with the gradients their last step used.
 /// </summary>
 /// <param name="Low">The lowest coordinate of the square, on both axes.</param>
 /// <param name="High">The highest coordinate of the square.</param>
-/// <param name="Cells">How many cells the boundary has along each axis.</param>
-/// <param name="Output">The network's output per cell, row by row, the top row (largest x2) first, x1 growing along a row.</param>
-/// <param name="UnitCells">How many cells a hidden unit's picture has along each axis.</param>
-/// <param name="Layers">The hidden layers, layer1 then layer2.</param>
-internal sealed record ModelPicture(double Low, double High, int Cells, double[] Output, int UnitCells, HiddenLayer[] Layers)
-{
-    /// <summary>The boundary's cells along each axis.</summary>
-    public const int BoundaryCells = 40;
+/// <param name="Cells">How many cells the output has along each axis.</param>
+/// <param name="Output">
+/// The network's output per cell, row by row, the top row (largest x2) first, x1 growing along a row: round(255 · p),
+/// base64.
+/// </param>
+/// <param name="UnitCells">How many cells a unit's picture has along each axis (the centres of every other cell).</param>
+/// <param name="Layers">The hidden layers, input side first.</param>
+/// <param name="Links">The weights of each layer between the units shown: inputs to layer1, …, the last layer to the output.</param>
+internal sealed record ModelPicture(double Low, double High, int Cells, string Output, int UnitCells, PictureLayer[] Layers, PictureLink[] Links);
 
-    // Four decimals are more than a colour shows, and keep a frame small.
-    private const int Decimals = 4;
+/// <summary>One hidden layer as the page draws it: its units shown (the strongest, at most <see cref="PictureDrawer.ShownUnits"/>) and their scale.</summary>
+/// <param name="Name">layer1, layer2, ….</param>
+/// <param name="Width">How many units the layer has; those not in <paramref name="Units"/> are hidden from the picture.</param>
+/// <param name="Scale">
+/// S, the largest |value| of the layer's units shown over the square: a unit's bytes are round(255 · (v / S + 1) / 2),
+/// so 0 is 128, −S is 0 and S is 255.
+/// </param>
+/// <param name="Units">The units shown, by index.</param>
+internal sealed record PictureLayer(string Name, int Width, double Scale, PictureUnit[] Units);
 
-    /// <summary>
-    /// Evaluates <paramref name="network"/> over the square: records its forward pass once as a <see cref="Tape"/>,
-    /// keeping the slots of the hidden units, and replays it per cell.
-    /// </summary>
-    /// <param name="network">The network, with its current parameters.</param>
-    /// <param name="data">The points, which set the square.</param>
-    /// <returns>The numbers.</returns>
-    public static ModelPicture Draw(Module<Scalar[], Scalar> network, Dataset data)
-    {
-        var (low, high) = BoundaryPlot.Square(data);
-        var (tape, units) = Record(network);
-        var unitCells = BoundaryCells / 2;
-        var output = new double[BoundaryCells * BoundaryCells];
-        var unitValues = units.Select(layer => layer.Select(_ => new double[unitCells * unitCells]).ToArray()).ToArray();
-        var size = high - low;
-        for (var row = 0; row < BoundaryCells; row++)
-        {
-            for (var column = 0; column < BoundaryCells; column++)
-            {
-                tape.Inputs[0] = low + (size * (column + 0.5) / BoundaryCells);
-                tape.Inputs[1] = high - (size * (row + 0.5) / BoundaryCells);
-                output[(row * BoundaryCells) + column] = Math.Round(tape.Forward(), Decimals);
-                if (row % 2 == 0 && column % 2 == 0)
-                {
-                    var cell = (row / 2 * unitCells) + (column / 2);
-                    for (var layer = 0; layer < units.Length; layer++)
-                    {
-                        for (var unit = 0; unit < units[layer].Length; unit++)
-                        {
-                            unitValues[layer][unit][cell] = Math.Round(tape.ValueAt(units[layer][unit]), Decimals);
-                        }
-                    }
-                }
-            }
-        }
+/// <summary>One unit of a hidden layer, after its activation.</summary>
+/// <param name="Index">Its index in the layer.</param>
+/// <param name="Strength">The sum of the sizes of its outgoing weights, by which the units shown are chosen.</param>
+/// <param name="Values">Its value per cell of the unit grid, one byte each on the layer's scale, base64.</param>
+internal sealed record PictureUnit(int Index, double Strength, string Values);
 
-        HiddenLayer[] layers =
-        [
-            .. unitValues.Select((layer, k) => new HiddenLayer($"layer{k + 1}", [.. layer.Select(v => new HiddenUnit(v.Max(), v))])),
-        ];
-        return new ModelPicture(low, high, BoundaryCells, output, unitCells, layers);
-    }
-
-    /// <summary>
-    /// Records the network's forward pass (<see cref="Network.Activations"/>), keeping the slots of its hidden units; the
-    /// tape's inputs are the two coordinates followed by the parameters.
-    /// </summary>
-    private static (Tape Tape, int[][] Units) Record(Module<Scalar[], Scalar> network)
-    {
-        Scalar[] coordinates = [new Scalar(0.0), new Scalar(0.0)];
-        var pass = NetworkShape.Activate(network, [.. coordinates]);
-        var tape = Tape.Record(pass.Output, [.. coordinates, .. network.Parameters().Select(p => p.Value)]);
-        return (tape, [.. pass.Hidden.Select(layer => layer.Select(tape.SlotOf).ToArray())]);
-    }
-}
-
-/// <summary>The pictures of one hidden layer's units.</summary>
-/// <param name="Name">layer1 or layer2.</param>
-/// <param name="Units">One picture per unit, in order.</param>
-internal sealed record HiddenLayer(string Name, HiddenUnit[] Units);
-
-/// <summary>One hidden unit's output (a relu, so at least 0) over the square.</summary>
-/// <param name="Max">The largest value, which the page draws darkest.</param>
-/// <param name="Values">The values per cell, in the order of <see cref="ModelPicture.Output"/>.</param>
-internal sealed record HiddenUnit(double Max, double[] Values);
+/// <summary>The weights of one layer between the units the picture shows.</summary>
+/// <param name="From">The indices of the units the weights leave: the inputs (0 and 1) or a hidden layer's units shown.</param>
+/// <param name="To">The indices of the units they reach: a hidden layer's units shown, or the output (0).</param>
+/// <param name="Weights">w[from][to], row by row (six significant digits).</param>
+/// <param name="Gradients">The gradient each weight's last step used, in the same order; null before the first epoch.</param>
+internal sealed record PictureLink(int[] From, int[] To, double[] Weights, double[]? Gradients);

@@ -9,8 +9,8 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The Training and Module tabs' API: the form's choices and defaults, preview, start, run/pause/step, reset, the event
-/// stream, the module view and the run's files.
+/// The Training and Module tabs' API: the form's choices and defaults, preview, start, run/pause/step, the pace, reset,
+/// the event stream, the module view and the run's files.
 /// </summary>
 internal static class TrainingEndpoints
 {
@@ -27,6 +27,7 @@ internal static class TrainingEndpoints
         api.MapPost("/{id}/play", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Play()));
         api.MapPost("/{id}/pause", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Pause()));
         api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
+        api.MapPost("/{id}/pace", SetPaceAsync);
         api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
         // The module view waits for the epoch under way, which can take seconds: it counts as a computation.
         api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
@@ -36,30 +37,45 @@ internal static class TrainingEndpoints
 
     private static async Task<IResult> PreviewAsync(HttpRequest request)
     {
-        var (plan, problem) = await ReadPlanAsync(request);
+        var (_, plan, command, problem) = await ReadPlanAsync(request);
         if (plan is null)
         {
             return problem!;
         }
 
-        return Results.Ok(StartOf(null, plan.CreateNetwork(), plan.Data));
+        var (low, high) = PictureDrawer.Square(plan.Data, plan.Test);
+        var picture = new PictureDrawer(plan.CreateNetwork()).Draw(low, high, []);
+        return Results.Ok(StartOf(null, plan, command!, picture));
     }
 
     private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
     {
-        var (plan, problem) = await ReadPlanAsync(request);
+        var (_, plan, _, problem) = await ReadPlanAsync(request);
         return plan is null ? problem! : Results.Ok(ModuleView.Of(plan.CreateNetwork(), []));
+    }
+
+    private static async Task<IResult> SetPaceAsync(string id, HttpRequest request, TrainingSessions sessions)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<PaceRequest>(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        return !TrainingPace.Names.Contains(body.Pace)
+            ? RequestBody.Invalid("pace", $"must be {string.Join(", ", TrainingPace.Names)}")
+            : Control(sessions, id, s => s.SetPace(body.Pace));
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
     {
-        var (plan, problem) = await ReadPlanAsync(request);
+        var (body, plan, command, problem) = await ReadPlanAsync(request);
         if (plan is null)
         {
             return problem!;
         }
 
-        if (sessions.TryStart(plan) is not { } session)
+        if (sessions.TryStart(plan, body!.Pace ?? TrainingPace.Max, body.RunOn) is not { } session)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
@@ -67,8 +83,7 @@ internal static class TrainingEndpoints
                 detail: string.Create(CultureInfo.InvariantCulture, $"{options.MaxTrainings} trainings are running on this server; reset one or wait for it to finish."));
         }
 
-        var start = session.Read(run => StartOf(session.Id, run.Network, run.Data));
-        return Results.Created($"/api/trainings/{session.Id}", start);
+        return Results.Created($"/api/trainings/{session.Id}", StartOf(session.Id, plan, command!, picture: null));
     }
 
     private static IResult Events(string id, TrainingSessions sessions, SandboxOptions options, HttpContext context)
@@ -151,14 +166,22 @@ internal static class TrainingEndpoints
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No files yet.", detail: "The run has no files before its first epoch.");
     }
 
-    private static async Task<(TrainingPlan? Plan, IResult? Problem)> ReadPlanAsync(HttpRequest request)
+    private static async Task<(TrainingRequest? Body, TrainingPlan? Plan, string? Command, IResult? Problem)> ReadPlanAsync(HttpRequest request)
     {
         var (body, problem) = await RequestBody.ReadAsync<TrainingRequest>(request);
-        return body is null ? (null, problem) : body.Check();
+        if (body is null)
+        {
+            return (null, null, null, problem);
+        }
+
+        var (plan, command, refusal) = body.Check();
+        return (body, plan, command, refusal);
     }
 
-    private static TrainingStart StartOf(string? id, Module<Scalar[], Scalar> network, Dataset data) =>
-        new(id, data.Name, [.. data.Points.Select(p => new[] { p.X1, p.X2 })], [.. data.Labels], ModelPicture.Draw(network, data));
+    private static TrainingStart StartOf(string? id, TrainingPlan plan, string command, ModelPicture? picture) =>
+        new(id, plan.Data.Name, Coordinates(plan.Data), [.. plan.Data.Labels], plan.Test is { } test ? Coordinates(test) : [], [.. plan.Test?.Labels ?? []], command, picture);
+
+    private static double[][] Coordinates(Dataset data) => [.. data.Points.Select(p => new[] { p.X1, p.X2 })];
 
     private static IResult Unknown(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such training.", detail: $"There is no training '{id}': it was reset, finished long ago, or never started.");

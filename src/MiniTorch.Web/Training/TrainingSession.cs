@@ -7,37 +7,61 @@ namespace MiniTorch.Web.Training;
 
 /// <summary>
 /// One training run of the page: a <see cref="TrainingRun"/> driven one epoch at a time, so that the page can run,
-/// pause and step it, with its frames queued for the event stream.
+/// pause and step it at a pace of its choosing, with its frames queued for the event stream.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Each epoch is <see cref="TrainingRun.TrainEpoch"/>, the epoch <c>minitorch train</c> runs too, so the losses are
-/// the same bit for bit. The run has a thread of its own, so that trainings never hold the thread pool's threads,
-/// which answer the requests. The queue holds a few frames; when the page reads slowly, training waits for it. A frame
-/// is sent at most every 100 ms while running (after every epoch when epochs are slower), and after every epoch while
-/// paused or stepping. <see cref="Stop"/> lets the epoch under way finish and starts no other; <see cref="Completion"/>
-/// ends only then, after the engine has been disposed, so that whoever counts running trainings by it never counts a
-/// stopped one that still computes.
+/// the same bit for bit; a run that plays on (<see cref="TrainingRequest.RunOn"/>) goes past the planned epochs with
+/// the same epochs until paused, up to <see cref="TrainingRequest.MaxEpochs"/>. The run has a thread of its own, so
+/// that trainings never hold the thread pool's threads, which answer the requests. At a pace other than max, each
+/// epoch waits for its turn (<see cref="TrainingPace"/>).
+/// </para>
+/// <para>
+/// Frames are compact: each carries the epochs since the last one, and a picture (<see cref="ModelPicture"/>) only
+/// when drawing it keeps the pictures within a tenth of the run's busy time, so that a wide network trains at the
+/// command's speed; the planned last epoch, a pause and the end always carry one. A frame goes out at most every 40 ms
+/// while running (100 ms at max pace), and after every epoch while paused or stepping. The queue holds a few frames;
+/// when the page reads slowly, training waits for it. <see cref="Stop"/> lets the epoch under way finish and starts no
+/// other; <see cref="Completion"/> ends only then, after the engine has been disposed, so that whoever counts running
+/// trainings by it never counts a stopped one that still computes.
+/// </para>
 /// </remarks>
 internal sealed class TrainingSession : IDisposable
 {
-    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PacedFrameInterval = TimeSpan.FromMilliseconds(40);
+    private static readonly TimeSpan MaxPaceFrameInterval = TimeSpan.FromMilliseconds(100);
+
+    // The pictures' share of the busy time: at most a tenth.
+    private const double PictureShare = 0.1;
 
     private readonly object _gate = new();
     private readonly TrainingRun _run;
+    private readonly bool _runOn;
     private readonly Channel<TrainingFrame> _frames = Channel.CreateBounded<TrainingFrame>(4);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _busy = new();
+    private readonly Stopwatch _paceClock = new();
+    private TimeSpan _pictureTime;
+    private PictureDrawer? _drawer;
     private double?[] _gradients = [];
     private string _shownState = "paused";
+    private string _pace;
+    private int _pacedEpochs;
     private bool _running;
     private int _steps;
     private int _attached;
 
     /// <summary>Prepares the run; it waits for <see cref="Play"/> or <see cref="Step"/>.</summary>
     /// <param name="plan">What to train.</param>
-    public TrainingSession(TrainingPlan plan)
+    /// <param name="pace">The pace, one of <see cref="TrainingPace.Names"/>.</param>
+    /// <param name="runOn">Whether play goes on past the planned epochs until paused.</param>
+    public TrainingSession(TrainingPlan plan, string pace = TrainingPace.Max, bool runOn = false)
     {
         _run = new TrainingRun(plan);
+        _pace = pace;
+        _runOn = runOn;
         Completion = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -72,6 +96,7 @@ internal sealed class TrainingSession : IDisposable
         lock (_gate)
         {
             _running = true;
+            RestartPace();
         }
 
         _wake.Release();
@@ -84,6 +109,8 @@ internal sealed class TrainingSession : IDisposable
         {
             _running = false;
         }
+
+        _wake.Release();
     }
 
     /// <summary>Runs one more epoch, then waits.</summary>
@@ -93,6 +120,19 @@ internal sealed class TrainingSession : IDisposable
         {
             _running = false;
             _steps++;
+        }
+
+        _wake.Release();
+    }
+
+    /// <summary>Changes the pace from the next epoch on.</summary>
+    /// <param name="pace">One of <see cref="TrainingPace.Names"/>.</param>
+    public void SetPace(string pace)
+    {
+        lock (_gate)
+        {
+            _pace = pace;
+            RestartPace();
         }
 
         _wake.Release();
@@ -131,42 +171,50 @@ internal sealed class TrainingSession : IDisposable
         _stop.Dispose();
     }
 
+    private bool IsOver => _run.Diverged || (_runOn ? _run.Epochs.Count >= TrainingRequest.MaxEpochs : _run.IsFinished);
+
     private void Run()
     {
         var pending = new List<EpochRow>();
         var sinceFrame = Stopwatch.StartNew();
         try
         {
-            while (!_run.IsFinished)
+            while (!IsOver)
             {
                 WaitForTurn(pending);
                 EpochReport report;
                 bool running;
+                string pace;
                 lock (_gate)
                 {
-                    report = _run.TrainEpoch(new BeforeStep(KeepGradients));
+                    var beforeStep = new BeforeStep(KeepGradients);
+                    report = _run.Epochs.Count < Plan.Epochs ? _run.TrainEpoch(beforeStep) : _run.TrainEpochOnward(beforeStep);
                     running = _running;
+                    pace = _pace;
+                    _pacedEpochs++;
                 }
 
-                pending.Add(EpochRow.Of(report));
+                pending.Add(EpochRow.Of(report, _run.Tests.Count > 0 ? _run.Tests[^1] : null));
                 if (_run.Diverged)
                 {
-                    Send(pending, "paused");
+                    Send(pending, "paused", picture: true);
                     Finish("diverged", Invariant($"training diverged at epoch {report.Epoch}; try a smaller rate"));
                     return;
                 }
 
-                var last = report.Epoch == Plan.Epochs;
-                if (last || !running || sinceFrame.Elapsed >= FrameInterval)
+                var planned = report.Epoch == Plan.Epochs;
+                var interval = pace == TrainingPace.Max ? MaxPaceFrameInterval : PacedFrameInterval;
+                if (IsOver || planned || !running || sinceFrame.Elapsed >= interval)
                 {
-                    Send(pending, last ? "finished" : running ? "running" : "paused");
+                    Send(pending, IsOver ? "finished" : running ? "running" : "paused", picture: IsOver || planned || !running || PictureDue());
                     sinceFrame.Restart();
                 }
             }
 
             var final = _run.Epochs[^1];
+            var stuck = RunHealth.IsStuck(_run.Epochs, Data.Labels) ? Invariant($"; training is stuck: {RunHealth.StuckHint}") : string.Empty;
             Finish("finished", Invariant(
-                $"Trained {Data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{Data.Count} correct in the last epoch"));
+                $"Trained {Data.Name} in {final.Elapsed.TotalSeconds:F1} s: loss {final.TotalLoss:R}, {final.Correct}/{Data.Count} correct in the last epoch{stuck}"));
         }
         catch (OperationCanceledException)
         {
@@ -182,47 +230,98 @@ internal sealed class TrainingSession : IDisposable
     // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
     private void KeepGradients() => _gradients = [.. _run.Network.Parameters().Select(p => p.Value.Derivative)];
 
+    // A picture is due when the pictures so far have taken at most a tenth of the time the run has been busy.
+    private bool PictureDue() => _pictureTime <= PictureShare * _busy.Elapsed;
+
+    // Called with the gate held: the pace counts epochs from now.
+    private void RestartPace()
+    {
+        _paceClock.Restart();
+        _pacedEpochs = 0;
+    }
+
     // Returns when the next epoch may run, and throws once the run is stopped, so that no epoch starts after Stop. A
     // pause that came between epochs first sends a paused frame, with the epochs not yet shown, so that the page never
-    // stays on "running".
+    // stays on "running". While playing at a pace, waits for the epoch's turn; a run slower than its pace is not
+    // asked to catch up.
     private void WaitForTurn(List<EpochRow> pending)
     {
         while (true)
         {
             _stop.Token.ThrowIfCancellationRequested();
+            TimeSpan wait;
             lock (_gate)
             {
-                if (_running)
+                if (_steps > 0 && !_running)
                 {
+                    _steps--;
+                    _busy.Start();
                     return;
                 }
 
-                if (_steps > 0)
+                if (_running)
                 {
-                    _steps--;
-                    return;
+                    wait = TurnOf(_pacedEpochs + 1) - _paceClock.Elapsed;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        if (-wait > PacedFrameInterval)
+                        {
+                            RestartPace();
+                        }
+
+                        _busy.Start();
+                        return;
+                    }
+                }
+                else
+                {
+                    wait = Timeout.InfiniteTimeSpan;
                 }
             }
 
-            if (pending.Count > 0 || _shownState == "running")
+            if (wait == Timeout.InfiniteTimeSpan && (pending.Count > 0 || _shownState == "running"))
             {
-                Send(pending, "paused");
+                Send(pending, "paused", picture: true);
                 continue;
             }
 
-            _wake.Wait(_stop.Token);
+            if (wait == Timeout.InfiniteTimeSpan)
+            {
+                _busy.Stop();
+            }
+
+            _wake.Wait(wait, _stop.Token);
         }
     }
 
+    // When epoch n (counted from the pace's start) may begin: n − 1 epochs after the start at the pace's rate.
+    private TimeSpan TurnOf(int epoch) =>
+        TrainingPace.EpochsPerSecond(_pace) is { } rate ? TimeSpan.FromSeconds((epoch - 1) / rate) : TimeSpan.Zero;
+
     // Queues a frame; blocks this run's own thread while the queue is full (the page reads slowly) until it is read or
     // the run is stopped.
-    private void Send(List<EpochRow> pending, string state)
+    private void Send(List<EpochRow> pending, string state, bool picture)
     {
-        var epochs = Plan.Epochs;
         var done = _run.Epochs.Count;
-        var perEpoch = _run.Epochs[^1].Elapsed.TotalMilliseconds / done;
-        var picture = ModelPicture.Draw(_run.Network, Data);
-        var frame = new TrainingFrame(state, done, epochs, perEpoch, perEpoch * (epochs - done) / 1000, [.. pending], picture);
+        ModelPicture? drawn = null;
+        if (picture && done > 0)
+        {
+            var drawing = Stopwatch.StartNew();
+            _drawer ??= new PictureDrawer(_run.Network);
+            var (low, high) = PictureDrawer.Square(Data, Plan.Test);
+            drawn = _drawer.Draw(low, high, _gradients);
+            _pictureTime += drawing.Elapsed;
+        }
+
+        var warning = RunHealth.IsStuck(_run.Epochs, Data.Labels) ? $"Training is stuck: {RunHealth.StuckHint}." : null;
+        var seconds = done > 0 ? _run.Epochs[^1].Elapsed.TotalSeconds : 0;
+        string pace;
+        lock (_gate)
+        {
+            pace = _pace;
+        }
+
+        var frame = new TrainingFrame(state, done, Plan.Epochs, seconds, pace, [.. pending], drawn, warning);
         pending.Clear();
         _shownState = state;
         while (!_frames.Writer.TryWrite(frame))

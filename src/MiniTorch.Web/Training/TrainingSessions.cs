@@ -31,8 +31,10 @@ internal sealed class TrainingSessions : IDisposable
 
     /// <summary>Starts a training unless <see cref="SandboxOptions.MaxTrainings"/> are running.</summary>
     /// <param name="plan">What to train.</param>
+    /// <param name="pace">The pace of its epochs (<see cref="TrainingPace"/>).</param>
+    /// <param name="runOn">Whether play goes on past the planned epochs until paused.</param>
     /// <returns>The new training, or null at the cap.</returns>
-    public TrainingSession? TryStart(TrainingPlan plan)
+    public TrainingSession? TryStart(TrainingPlan plan, string pace = TrainingPace.Max, bool runOn = false)
     {
         TrainingSession session;
         lock (_gate)
@@ -42,7 +44,7 @@ internal sealed class TrainingSessions : IDisposable
                 return null;
             }
 
-            session = new TrainingSession(plan);
+            session = new TrainingSession(plan, pace, runOn);
             Interlocked.Increment(ref _unfinished);
             _sessions[session.Id] = session;
         }
