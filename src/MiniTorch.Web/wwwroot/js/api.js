@@ -10,10 +10,15 @@ export async function send(method, url, body) {
   if (body !== undefined) {
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(url, options);
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  return { ok: response.ok, status: response.status, data };
+  try {
+    const response = await fetch(url, options);
+    const text = await response.text();
+    const data = text ? JSON.parse(text) : null;
+    return { ok: response.ok, status: response.status, data };
+  } catch {
+    // No answer at all (the server stopped, or the network is down): status 0, in the shape of a refusal.
+    return { ok: false, status: 0, data: { detail: 'the sandbox server does not answer; is minitorch serve still running?' } };
+  }
 }
 
 // One line for a refusal: the detail, which names the field and the allowed values.

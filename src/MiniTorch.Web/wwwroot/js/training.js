@@ -1,31 +1,21 @@
-// The Training page: settings (kept in the URL), Train / Pause / Step / Reset, and the frames the server streams.
+// The Training page: settings (kept in the URL), Train / Pause / Step / Reset and the pace, and the frames the server
+// streams, drawn by training-view.js. Any setting can change at any time: a change resets the run. When the server goes
+// away the page says so and comes back by itself when it returns.
 import { send, problemText } from './api.js';
 import { readSetting, writeSettings } from './url-state.js';
-import * as draw from './draw.js';
+import { createTrainingView } from './training-view.js';
 
-const fields = ['dataset', 'points', 'hidden', 'rate', 'epochs', 'seed', 'engine'];
-const numbers = new Set(['points', 'hidden', 'rate', 'epochs', 'seed']);
 const element = id => document.getElementById(id);
-const files = ['model.json', 'log.csv', 'boundary.png', 'boundary.svg', 'loss.png', 'loss.svg'];
+const fields = ['dataset', 'points', 'activation', 'rate', 'epochs', 'seed', 'engine', 'batch', 'l2', 'noise', 'test'];
+const numbers = new Set(['points', 'rate', 'epochs', 'seed', 'batch', 'l2']);
+const percents = new Set(['noise', 'test']);
 
-let training = null;      // { id, stream, points, labels, epochs } while a run exists
-let rows = [];            // every epoch's row of the current run
-let preview = null;       // the points of the latest preview
+let form = null;          // the server's choices, defaults and ranges
+let training = null;      // { id, stream, ended, reachedPlanned } while a run exists
 let previewTimer = 0;
-
-// The choices, defaults and ranges come from the server (GET /api/trainings/form), the one place they are decided;
-// a setting in the URL overrides its default.
-function fillForm(form) {
-  const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
-  element('dataset').replaceChildren(...form.datasets.map(name =>
-    option(name, name === 'points' ? 'Your points (CSV)' : name[0].toUpperCase() + name.slice(1))));
-  element('engine').replaceChildren(...form.engines.map(name => option(name, name)));
-  for (const [name, range] of Object.entries(form.ranges)) {
-    element(name).min = range.min;
-    element(name).max = range.max;
-  }
-  for (const name of fields) element(name).value = readSetting(name) ?? form.defaults[name];
-}
+let previewNumber = 0;
+let lost = false;
+const view = createTrainingView(element);
 
 // Filled once, as the page loads, whichever tab opens first: the Module tab reads these settings too.
 export const formReady = send('GET', '/api/trainings/form').then(answer => {
@@ -33,18 +23,69 @@ export const formReady = send('GET', '/api/trainings/form').then(answer => {
   return answer;
 });
 
-// The settings the URL keeps: never your own points, which can be long and are yours.
-function currentSettings() {
-  const settings = {};
-  for (const name of fields) {
-    const value = element(name).value;
-    settings[name] = numbers.has(name) ? Number(value) : value;
+function option(value, label) {
+  return Object.assign(document.createElement('option'), { value, textContent: label });
+}
+
+// The choices, defaults and ranges come from the server (GET /api/trainings/form), the one place they are decided;
+// a setting in the URL overrides its default.
+function fillForm(choices) {
+  form = choices;
+  element('dataset').replaceChildren(...form.datasets.map(name =>
+    option(name, name === 'points' ? 'Your points (CSV)' : name[0].toUpperCase() + name.slice(1))));
+  element('activation').replaceChildren(...form.activations.map(name => option(name, name)));
+  element('engine').replaceChildren(...form.engines.map(name => option(name, name)));
+  element('pace').replaceChildren(...form.paces.map(name => option(name, name)));
+  element('layers').replaceChildren(...Array.from({ length: form.maxLayers }, (_, k) => option(String(k + 1), String(k + 1))));
+  for (const [name, range] of Object.entries(form.ranges)) {
+    if (element(name) && !percents.has(name)) Object.assign(element(name), { min: range.min, max: range.max });
   }
-  return settings;
+  for (const name of fields) {
+    const value = readSetting(name) ?? form.defaults[name] ?? '';
+    element(name).value = percents.has(name) ? Math.round(Number(value) * 100) : value;
+  }
+  element('pace').value = readSetting('pace') ?? form.defaults.pace;
+  const hidden = readSetting('hidden');
+  const widths = (readSetting('widths')?.split(',') ?? (hidden ? [hidden, hidden] : form.defaults.widths)).map(Number);
+  element('layers').value = String(Math.min(Math.max(widths.length, 1), form.maxLayers));
+  showWidths(widths);
+  showPercents();
+}
+
+// One width box per hidden layer, keeping the widths already typed.
+function showWidths(widths) {
+  const count = Number(element('layers').value);
+  const typed = widths ?? [...element('widths').querySelectorAll('input')].map(input => Number(input.value));
+  element('widths').replaceChildren(...Array.from({ length: count }, (_, k) => {
+    const label = document.createElement('label');
+    label.textContent = `Layer ${k + 1} width `;
+    const input = Object.assign(document.createElement('input'), {
+      id: `width-${k + 1}`, type: 'number', required: true, min: 1, max: form.ranges.hidden.max,
+      value: typed[k] ?? typed[typed.length - 1] ?? form.defaults.widths[0],
+    });
+    label.append(input);
+    return label;
+  }));
+}
+
+function showPercents() {
+  for (const name of percents) element(`${name}-shown`).textContent = `${element(name).value}%`;
 }
 
 function ownPoints() {
   return element('dataset').value === 'points';
+}
+
+// The settings as the server and the URL take them: never your own points, which can be long and are yours.
+function currentSettings() {
+  const settings = { widths: [...element('widths').querySelectorAll('input')].map(input => Number(input.value)) };
+  for (const name of fields) {
+    const value = element(name).value;
+    if (name === 'batch' && value === '') continue;
+    if (ownPoints() && (name === 'noise' || name === 'points')) continue;
+    settings[name] = percents.has(name) ? Number(value) / 100 : numbers.has(name) ? Number(value) : value;
+  }
+  return settings;
 }
 
 // What the server is sent: the settings and, for your own points, the CSV text.
@@ -54,21 +95,13 @@ export function currentRequest() {
   return request;
 }
 
-function showOwnPoints() {
-  element('own-points').hidden = !ownPoints();
-  element('points-setting').hidden = ownPoints();
-}
-
-// A refusal of the points names their line; it goes under the box, anything else to the status line.
-function refused(problem) {
-  const csv = problem?.errors?.csv;
-  element('csv-error').hidden = !csv;
-  element('csv-error').textContent = csv ? csv[0] : '';
-  status(csv ? 'Your points have a problem; see under the box.' : problemText(problem));
-}
-
 export function currentTrainingId() {
   return training?.id ?? null;
+}
+
+function saveSettings() {
+  const { widths, ...rest } = currentSettings();
+  writeSettings({ ...rest, batch: rest.batch ?? null, widths: widths.join(','), hidden: null, pace: element('pace').value });
 }
 
 function status(text) {
@@ -76,88 +109,69 @@ function status(text) {
 }
 
 function setRunning(running) {
-  element('train').disabled = running;
+  element('train').disabled = running || (training?.ended ?? false);
   element('pause').disabled = !running;
-  for (const name of [...fields, 'csv', 'csv-file']) element(name).disabled = training !== null;
+  element('step').disabled = training?.ended ?? false;
+}
+
+// A refusal of the points names their line and goes under the box; anything else to the status line. Either way the
+// stale picture goes: what is on screen never belongs to other settings than those shown.
+function refused(problem) {
+  const csv = problem?.errors?.csv;
+  element('csv-error').hidden = !csv;
+  element('csv-error').textContent = csv ? csv[0] : '';
+  view.clear();
+  status(csv ? 'Your points have a problem; see under the box.' : problemText(problem));
 }
 
 async function showPreview() {
   if (training) return;
-  const answer = await send('POST', '/api/trainings/preview', currentRequest());
-  if (!answer.ok) {
-    refused(answer.data);
+  element('own-points').hidden = !ownPoints();
+  element('points-setting').hidden = ownPoints();
+  element('noise-setting').hidden = ownPoints();
+  if (ownPoints() && element('csv').value.trim() === '') {
+    element('csv-error').hidden = true;
+    view.clear();
+    status('Paste or upload your points (lines x1,x2,label) to see them and the untrained network.');
     return;
   }
+  const number = ++previewNumber;
+  const answer = await send('POST', '/api/trainings/preview', currentRequest());
+  if (number !== previewNumber || training) return;
+  if (answer.status === 0) return serverLost();
+  if (!answer.ok) return refused(answer.data);
   element('csv-error').hidden = true;
-  preview = answer.data;
-  draw.boundary(element('boundary'), preview.picture, preview.points, preview.labels);
-  drawUnits(preview.picture);
+  view.showStart(answer.data);
+  view.showPicture(answer.data.picture);
   status('Ready: the points and the untrained network\u2019s boundary.');
 }
 
-function drawUnits(picture) {
-  const holder = element('hidden-units');
-  holder.replaceChildren();
-  for (const layer of picture.layers) {
-    const row = document.createElement('div');
-    row.className = 'layer';
-    row.setAttribute('aria-label', `${layer.name} units`);
-    const name = document.createElement('span');
-    name.textContent = layer.name;
-    row.append(name);
-    layer.units.forEach((unit, k) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = picture.unitCells;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${layer.name} unit ${k}, largest output ${unit.max}`);
-      draw.unit(canvas, unit.values, picture.unitCells, unit.max);
-      row.append(canvas);
-    });
-    holder.append(row);
+async function begin() {
+  const request = { ...currentRequest(), pace: element('pace').value, runOn: true };
+  const answer = await send('POST', '/api/trainings', request);
+  if (answer.status === 0) {
+    serverLost();
+    return false;
   }
-}
-
-function drawChart(points) {
-  const epochs = rows.map(r => r.epoch);
-  const losses = rows.map(r => r.loss).filter(Number.isFinite);
-  draw.chart(element('chart'), epochs, [
-    { values: rows.map(r => r.loss), top: Math.max(...losses, 1e-9), colour: draw.cssColour('--class0') },
-    { values: rows.map(r => r.correct), top: points, colour: draw.cssColour('--class1') },
-  ]);
-}
-
-function addTableRows(newRows, epochs) {
-  const body = element('epochs-table').tBodies[0];
-  for (const row of newRows) {
-    if (row.epoch % 10 !== 0 && row.epoch !== epochs) continue;
-    const line = body.insertRow(0);
-    for (const text of [row.epoch, row.lossText, row.correct]) line.insertCell().textContent = text;
+  if (!answer.ok) {
+    refused(answer.data);
+    return false;
   }
-}
-
-function showDownloads() {
-  const holder = element('downloads');
-  // A run on your own points has no model file, as minitorch train --data writes none.
-  holder.replaceChildren(...files.filter(name => !(training.ownPoints && name === 'model.json')).map(name => {
-    const link = document.createElement('a');
-    link.href = `/api/trainings/${training.id}/files/${name}`;
-    link.download = name;
-    link.textContent = name;
-    return link;
-  }));
+  training = { id: answer.data.id, ended: false, ownPoints: ownPoints(), epochs: request.epochs };
+  saveSettings();
+  view.startRun(answer.data, training);
+  const stream = new EventSource(`/api/trainings/${training.id}/events`);
+  training.stream = stream;
+  stream.addEventListener('frame', event => onFrame(JSON.parse(event.data)));
+  stream.addEventListener('end', event => onEnd(JSON.parse(event.data)));
+  stream.addEventListener('error', () => { if (!training?.ended) checkServer(); });
+  await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
+  return true;
 }
 
 function onFrame(frame) {
-  rows.push(...frame.rows);
-  addTableRows(frame.rows, frame.epochs);
-  draw.boundary(element('boundary'), frame.picture, training.points, training.labels);
-  drawUnits(frame.picture);
-  drawChart(training.points.length);
-  element('progress').value = frame.epoch / frame.epochs;
-  const last = rows[rows.length - 1];
-  status(`Epoch ${frame.epoch} of ${frame.epochs} (${frame.state}): loss ${last.lossText}, ${last.correct} correct; ` +
-    `${frame.msPerEpoch.toFixed(1)} ms per epoch, ${frame.secondsLeft.toFixed(1)} s left`);
-  if (frame.epoch > 0) showDownloads();
+  view.showFrame(frame);
+  if (frame.state !== 'running') setRunning(false);
   document.dispatchEvent(new CustomEvent('training-frame'));
 }
 
@@ -165,66 +179,90 @@ function onEnd(end) {
   training.stream.close();
   training.ended = true;
   setRunning(false);
-  element('train').disabled = true;
-  element('step').disabled = true;
-  element('final-loss').textContent = end.finalLossText ?? '–';
+  view.showEnd(end);
   status(end.message);
-}
-
-async function begin() {
-  const answer = await send('POST', '/api/trainings', currentRequest());
-  if (!answer.ok) {
-    refused(answer.data);
-    return false;
-  }
-  const start = answer.data;
-  training = { id: start.id, points: start.points, labels: start.labels, ended: false, ownPoints: ownPoints() };
-  rows = [];
-  writeSettings(currentSettings());
-  const stream = new EventSource(`/api/trainings/${start.id}/events`);
-  training.stream = stream;
-  stream.addEventListener('frame', event => onFrame(JSON.parse(event.data)));
-  stream.addEventListener('end', event => onEnd(JSON.parse(event.data)));
-  await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
-  return true;
 }
 
 async function command(name) {
   if (!training && !(await begin())) return;
   if (training.ended) return;
-  await send('POST', `/api/trainings/${training.id}/${name}`);
+  const answer = await send('POST', `/api/trainings/${training.id}/${name}`);
+  if (answer.status === 0) return serverLost();
+  view.setPlaying(name === 'play');
   setRunning(name === 'play');
 }
 
-async function reset() {
+async function reset(reason) {
   if (training) {
     training.stream.close();
-    await send('DELETE', `/api/trainings/${training.id}`);
+    const id = training.id;
+    training = null;
+    await send('DELETE', `/api/trainings/${id}`);
   }
-  training = null;
-  rows = [];
-  element('epochs-table').tBodies[0].replaceChildren();
-  element('downloads').textContent = 'Train for an epoch to get the run\u2019s files.';
-  element('final-loss').textContent = '–';
-  element('progress').value = 0;
-  element('step').disabled = false;
+  view.resetRun();
   setRunning(false);
-  drawChart(1);
   await showPreview();
+  if (reason) status(reason);
   document.dispatchEvent(new CustomEvent('training-frame'));
 }
 
-export async function startTraining() {
-  const form = await formReady;
-  if (!form.ok) {
-    status(problemText(form.data));
+// A changed setting resets a run, whatever state it is in: the run no longer matches what the form says.
+function settingsChanged() {
+  showPercents();
+  saveSettings();
+  clearTimeout(previewTimer);
+  if (training) {
+    reset('Settings changed: the run was reset; Train starts a new one.');
     return;
   }
-  fillForm(form.data);
+  previewTimer = setTimeout(showPreview, 250);
+}
+
+// The server did not answer: say so, and look for it every two seconds until it is back.
+function serverLost() {
+  if (lost) return;
+  lost = true;
+  training?.stream?.close();
+  training = null;
+  view.setPlaying(false);
+  setRunning(false);
+  status('Lost the connection to the sandbox server (was minitorch serve stopped?). This page will carry on by itself when it is back.');
+  const timer = setInterval(async () => {
+    const answer = await send('GET', '/api/trainings/form');
+    if (!answer.ok) return;
+    clearInterval(timer);
+    lost = false;
+    view.resetRun();
+    await showPreview();
+    status('The sandbox server is back; the run it had is gone. Ready: Train starts a new one.');
+  }, 2000);
+}
+
+async function checkServer() {
+  const answer = await send('GET', '/api/trainings/form');
+  if (!answer.ok) serverLost();
+}
+
+export async function startTraining() {
+  const answer = await formReady;
+  if (!answer.ok) {
+    status(answer.status === 0 ? 'Cannot reach the sandbox server: start it with minitorch serve.' : problemText(answer.data));
+    return;
+  }
   element('train').addEventListener('click', () => command('play'));
   element('pause').addEventListener('click', () => command('pause'));
   element('step').addEventListener('click', () => command('step'));
-  element('reset').addEventListener('click', reset);
+  element('reset').addEventListener('click', () => reset());
+  element('pace').addEventListener('change', async () => {
+    saveSettings();
+    view.setPace(element('pace').value);
+    if (training && !training.ended) await send('POST', `/api/trainings/${training.id}/pace`, { pace: element('pace').value });
+  });
+  element('regenerate').addEventListener('click', () => {
+    element('seed').value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
+    settingsChanged();
+  });
+  element('layers').addEventListener('change', () => showWidths());
   element('training-settings').addEventListener('submit', event => event.preventDefault());
   element('csv-file').addEventListener('change', async () => {
     const file = element('csv-file').files[0];
@@ -232,14 +270,9 @@ export async function startTraining() {
     element('csv').value = await file.text();
     element('csv').dispatchEvent(new Event('input', { bubbles: true }));
   });
-  element('training-settings').addEventListener('input', () => {
-    showOwnPoints();
-    writeSettings(currentSettings());
-    clearTimeout(previewTimer);
-    previewTimer = setTimeout(showPreview, 250);
-  });
-  showOwnPoints();
-  writeSettings(currentSettings());
-  drawChart(1);
+  element('training-settings').addEventListener('input', event => { if (event.target.id !== 'layers') settingsChanged(); });
+  element('training-settings').addEventListener('change', event => { if (event.target.id === 'layers') settingsChanged(); });
+  view.setPace(element('pace').value);
+  saveSettings();
   showPreview();
 }
