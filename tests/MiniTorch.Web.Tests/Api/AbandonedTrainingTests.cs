@@ -68,7 +68,7 @@ public sealed class AbandonedTrainingTests
         try
         {
             using var client = sandbox.CreateClient();
-            var created = await client.PostAsJsonAsync("/api/trainings", new { dataset = "xor", points = 150, hidden = 200, epochs = 100_000 });
+            var created = await client.PostAsJsonAsync("/api/trainings", new { dataset = "xor", points = 150, hidden = 10, epochs = 100_000 });
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
             var session = sandbox.Sessions.Find(id)!;
             using var unread = await OpenWithoutReadingAsync(sandbox.Address, id);

@@ -72,7 +72,7 @@ public sealed class RequestBodyTests : IClassFixture<SandboxFactory>
     [InlineData("/api/trainings/preview", """{"seed": -1}""", "seed", "seed must be a whole number from 0 to 18446744073709551615")]
     [InlineData("/api/trainings/preview", """{"rate": "0.5"}""", "rate", "rate must be a number")]
     [InlineData("/api/trainings/preview", """{"dataset": 3}""", "dataset", "dataset must be a string")]
-    [InlineData("/api/trainings/preview", """{"Hidden": 3}""", "Hidden", "Hidden is not a field of this request; its fields are dataset, points, hidden, rate, epochs, seed, engine, csv")]
+    [InlineData("/api/trainings/preview", """{"Hidden": 3}""", "Hidden", "Hidden is not a field of this request; its fields are dataset, points, hidden, widths, activation, rate, epochs, seed, engine, csv, batch, l2, noise, test, pace, runOn")]
     [InlineData("/api/expression", """{"expression": "x", "values": {"x": "two"}}""", "values.x", "values.x must be a number")]
     [InlineData("/api/expression", """{"expression": "x", "values": [1]}""", "values", "values must be an object whose values are each a number")]
     [InlineData("/api/functions", """{"expression": "x", "from": null, "to": "3"}""", "to", "to must be a number")]

@@ -33,9 +33,14 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         Assert.Equal(["simple", "diag", "split", "xor", "circle", "spiral", "points"], form.GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal([TrainingEngines.Default, TrainingEngines.Graph], form.GetProperty("engines").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("xor", defaults.GetProperty("dataset").GetString());
-        Assert.Equal((50, 10, 0.5, 500, 1ul), (defaults.GetProperty("points").GetInt32(), defaults.GetProperty("hidden").GetInt32(), defaults.GetProperty("rate").GetDouble(), defaults.GetProperty("epochs").GetInt32(), defaults.GetProperty("seed").GetUInt64()));
-        Assert.Equal((settings.Points, settings.Hidden, settings.LearningRate, settings.Epochs, settings.Seed), (50, 10, 0.5, 500, 1ul));
+        Assert.Equal((50, 0.5, 500, 1ul), (defaults.GetProperty("points").GetInt32(), defaults.GetProperty("rate").GetDouble(), defaults.GetProperty("epochs").GetInt32(), defaults.GetProperty("seed").GetUInt64()));
+        Assert.Equal([10, 10], defaults.GetProperty("widths").EnumerateArray().Select(w => w.GetInt32()));
+        Assert.Equal(("relu", 0.0, 0.0, 0.0), (defaults.GetProperty("activation").GetString(), defaults.GetProperty("l2").GetDouble(), defaults.GetProperty("noise").GetDouble(), defaults.GetProperty("test").GetDouble()));
+        Assert.Equal((settings.Points, settings.Shape, settings.LearningRate, settings.Epochs, settings.Seed), (50, NetworkShape.MiniTorch(10), 0.5, 500, 1ul));
+        Assert.Equal(["relu", "tanh", "sigmoid"], form.GetProperty("activations").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["slow", "normal", "fast", "max"], form.GetProperty("paces").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(150, form.GetProperty("ranges").GetProperty("points").GetProperty("max").GetDouble());
+        Assert.Equal(4, form.GetProperty("maxLayers").GetInt32());
     }
 
     [Fact]
@@ -50,8 +55,12 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         Assert.Equal(data.Points.Select(p => (p.X1, p.X2)), points);
         Assert.Equal(data.Labels, preview.GetProperty("labels").EnumerateArray().Select(l => l.GetInt32()));
         var picture = preview.GetProperty("picture");
-        Assert.Equal(40 * 40, picture.GetProperty("output").GetArrayLength());
+        var cells = picture.GetProperty("cells").GetInt32();
+        Assert.Equal(64, cells);
+        Assert.Equal(cells * cells, Convert.FromBase64String(picture.GetProperty("output").GetString()!).Length);
         Assert.Equal([4, 4], picture.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("units").GetArrayLength()));
+        Assert.Equal(0, preview.GetProperty("testPoints").GetArrayLength());
+        Assert.Equal("minitorch train --points 20 --hidden 4 --seed 3 --epochs 40", preview.GetProperty("command").GetString());
         Assert.True(preview.GetProperty("id").ValueKind == JsonValueKind.Null);
     }
 
@@ -220,6 +229,20 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     [InlineData("""{"seed": -1}""", "seed")]
     [InlineData("""{"dataset": "moons"}""", "dataset")]
     [InlineData("""{"engine": "gpu"}""", "engine")]
+    [InlineData("""{"widths": []}""", "widths")]
+    [InlineData("""{"widths": [3, 3, 3, 3, 3]}""", "widths")]
+    [InlineData("""{"widths": [3, 0]}""", "widths")]
+    [InlineData("""{"widths": [200, 200, 200]}""", "widths")]
+    [InlineData("""{"widths": [3], "hidden": 3}""", "widths")]
+    [InlineData("""{"widths": 3}""", "widths")]
+    [InlineData("""{"activation": "gelu"}""", "activation")]
+    [InlineData("""{"batch": 0}""", "batch")]
+    [InlineData("""{"l2": -0.1}""", "l2")]
+    [InlineData("""{"l2": 2}""", "l2")]
+    [InlineData("""{"noise": 0.6}""", "noise")]
+    [InlineData("""{"test": 0.95}""", "test")]
+    [InlineData("""{"pace": "warp"}""", "pace")]
+    [InlineData("""{"runOn": "yes"}""", "runOn")]
     [InlineData("""{"hidden": "ten"}""", "hidden")]
     [InlineData("""{"hidden": 10""", "body")]
     [InlineData("""{"colour": "red"}""", "colour")]
