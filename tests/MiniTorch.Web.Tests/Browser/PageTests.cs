@@ -44,11 +44,11 @@ public sealed class PageTests : IClassFixture<ChromiumNotice>
         var (page, errors) = await _browser.NewPageAsync();
         await page.GotoAsync(Url("?tab=training"));
 
+        await page.SelectOptionAsync("#pace", "max");
         await page.ClickAsync("#train");
         await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 120_000 });
 
         Assert.Equal(Library.FinalLoss(new TrainingSettings("xor", 50, 10, 0.5, 500, 1)), await page.TextContentAsync("#final-loss"));
-        Assert.Equal("500", await page.Locator("#epochs-table tbody tr").First.Locator("td").First.TextContentAsync());
         Assert.Equal(6, await page.Locator("#downloads a").CountAsync());
         Assert.Empty(errors);
     }
@@ -144,17 +144,25 @@ public sealed class PageTests : IClassFixture<ChromiumNotice>
     {
         var (page, _) = await _browser.NewPageAsync();
 
-        await page.GotoAsync(Url("?tab=training&dataset=circle&points=80&hidden=7&rate=0.1&epochs=42&seed=9&engine=graph"));
+        await page.GotoAsync(Url("?tab=training&dataset=circle&points=80&hidden=7&rate=0.1&epochs=42&seed=9&engine=graph&pace=fast"));
 
         Assert.Equal("circle", await page.InputValueAsync("#dataset"));
         Assert.Equal("80", await page.InputValueAsync("#points"));
-        Assert.Equal("7", await page.InputValueAsync("#hidden"));
+        Assert.Equal(("2", "7", "7"), (await page.InputValueAsync("#layers"), await page.InputValueAsync("#width-1"), await page.InputValueAsync("#width-2")));
         Assert.Equal("0.1", await page.InputValueAsync("#rate"));
         Assert.Equal("42", await page.InputValueAsync("#epochs"));
         Assert.Equal("9", await page.InputValueAsync("#seed"));
         Assert.Equal("graph", await page.InputValueAsync("#engine"));
-        await page.FillAsync("#hidden", "12");
-        Assert.Contains("hidden=12", await page.EvaluateAsync<string>("() => location.href"), StringComparison.Ordinal);
+        Assert.Equal("fast", await page.InputValueAsync("#pace"));
+        await page.FillAsync("#width-1", "12");
+        Assert.Contains("widths=12%2C7", await page.EvaluateAsync<string>("() => location.href"), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#layers", "3");
+        await page.FillAsync("#width-3", "5");
+        await page.SelectOptionAsync("#activation", "sigmoid");
+
+        await page.ReloadAsync();
+        Assert.Equal(("3", "12", "7", "5"), (await page.InputValueAsync("#layers"), await page.InputValueAsync("#width-1"), await page.InputValueAsync("#width-2"), await page.InputValueAsync("#width-3")));
+        Assert.Equal("sigmoid", await page.InputValueAsync("#activation"));
     }
 
     [SkippableFact]
@@ -193,7 +201,7 @@ public sealed class PageTests : IClassFixture<ChromiumNotice>
         await Expect(page.Locator("#variables input").First).ToBeVisibleAsync();
 
         var unnamed = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('button, input, select, textarea, canvas, [role="tab"]')]
+            () => [...document.querySelectorAll('button, input, select, textarea, canvas, [role="tab"]')].filter(e => !e.closest('[aria-hidden="true"]'))
               .filter(e => !(e.labels?.length || e.getAttribute('aria-label') || e.textContent.trim()))
               .map(e => e.outerHTML.slice(0, 80))
             """);
@@ -219,14 +227,22 @@ public sealed class PageTests : IClassFixture<ChromiumNotice>
     {
         var folder = Environment.GetEnvironmentVariable("MINITORCH_SCREENSHOTS") ?? Directory.CreateTempSubdirectory("minitorch-shots-").FullName;
         var (page, _) = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
-        await page.GotoAsync(Url("?tab=training&dataset=circle&epochs=300"));
+        await page.GotoAsync(Url("?tab=training&dataset=circle&epochs=300&test=0.3&noise=0.1&pace=fast"));
         await page.ClickAsync("#train");
         await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 120_000 });
+        await page.ClickAsync("#pause");
+        await Expect(page.Locator("#training-status")).ToContainTextAsync("(paused");
         await ShotAsync(page, folder, "serve-training.png");
+        await page.Locator("#network-view canvas.unit[aria-label='layer2 unit 2']").HoverAsync();
+        await page.Locator("#network-view").ScreenshotAsync(new() { Path = Path.Combine(folder, "serve-training-network.png") });
 
         await page.ClickAsync("#tab-module");
         await Expect(page.Locator("#parameters tbody tr").First).ToBeVisibleAsync();
         await ShotAsync(page, folder, "serve-module.png");
+        await page.GotoAsync(Url("?tab=training&dataset=spiral&widths=200,200&activation=tanh&epochs=30&pace=max"));
+        await page.ClickAsync("#train");
+        await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 300_000 });
+        await ShotAsync(page, folder, "serve-training-wide.png");
 
         await page.GotoAsync(Url("?tab=autodiff&expr=(x%20*%20x)%20*%20y%20%2B%2010.0%20*%20x&at=x%3D2%2Cy%3D3"));
         await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();

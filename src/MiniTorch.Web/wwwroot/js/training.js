@@ -181,6 +181,8 @@ function onEnd(end) {
   setRunning(false);
   view.showEnd(end);
   status(end.message);
+  // The page did not stop this run (a reset closes the stream first): the server is stopping, or has stopped it.
+  if (end.reason === 'stopped') setTimeout(checkServer, 1500);
 }
 
 async function command(name) {
@@ -274,5 +276,7 @@ export async function startTraining() {
   element('training-settings').addEventListener('change', event => { if (event.target.id === 'layers') settingsChanged(); });
   view.setPace(element('pace').value);
   saveSettings();
+  setRunning(false);
+  element('reset').disabled = false;
   showPreview();
 }
