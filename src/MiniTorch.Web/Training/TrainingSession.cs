@@ -20,7 +20,7 @@ namespace MiniTorch.Web.Training;
 /// <para>
 /// Frames are compact: each carries the epochs since the last one, and a picture (<see cref="ModelPicture"/>) only
 /// when drawing it keeps the pictures within a tenth of the run's busy time, so that a wide network trains at the
-/// command's speed; the planned last epoch, a pause and the end always carry one. A frame goes out at most every 40 ms
+/// command's speed; a pause and the end always carry one. The planned last epoch always has a frame of its own. A frame goes out at most every 40 ms
 /// while running (100 ms at max pace), and after every epoch while paused or stepping. The queue holds a few frames;
 /// when the page reads slowly, training waits for it. <see cref="Stop"/> lets the epoch under way finish and starts no
 /// other; <see cref="Completion"/> ends only then, after the engine has been disposed, so that whoever counts running
@@ -44,8 +44,10 @@ internal sealed class TrainingSession : IDisposable
     private readonly Stopwatch _busy = new();
     private readonly Stopwatch _paceClock = new();
     private TimeSpan _pictureTime;
+    private TimeSpan? _pictureCost;
     private PictureDrawer? _drawer;
     private double?[] _gradients = [];
+    private Parameter[]? _parameters;
     private string _shownState = "paused";
     private string _pace;
     private int _pacedEpochs;
@@ -206,7 +208,7 @@ internal sealed class TrainingSession : IDisposable
                 var interval = pace == TrainingPace.Max ? MaxPaceFrameInterval : PacedFrameInterval;
                 if (IsOver || planned || !running || sinceFrame.Elapsed >= interval)
                 {
-                    Send(pending, IsOver ? "finished" : running ? "running" : "paused", picture: IsOver || planned || !running || PictureDue());
+                    Send(pending, IsOver ? "finished" : running ? "running" : "paused", picture: IsOver || !running || PictureDue());
                     sinceFrame.Restart();
                 }
             }
@@ -227,11 +229,28 @@ internal sealed class TrainingSession : IDisposable
         }
     }
 
-    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it.
-    private void KeepGradients() => _gradients = [.. _run.Network.Parameters().Select(p => p.Value.Derivative)];
+    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it. The list of
+    // parameters is taken once: Module.Parameters builds every dotted name, which costs a wide network's epoch time.
+    private void KeepGradients()
+    {
+        _parameters ??= [.. _run.Network.Parameters()];
+        var gradients = _gradients.Length == _parameters.Length ? _gradients : new double?[_parameters.Length];
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            gradients[i] = _parameters[i].Value.Derivative;
+        }
 
-    // A picture is due when the pictures so far have taken at most a tenth of the time the run has been busy.
-    private bool PictureDue() => _pictureTime <= PictureShare * _busy.Elapsed;
+        _gradients = gradients;
+    }
+
+    // A picture is due when the pictures so far and this one would take at most a tenth of the time the run has been
+    // busy. Before the first, its cost is guessed from the network's size (about 8 µs per parameter, recording
+    // included); after, it is the last picture's.
+    private bool PictureDue()
+    {
+        _pictureCost ??= TimeSpan.FromMicroseconds(8.0 * Plan.Shape.ParameterCount);
+        return _pictureTime + _pictureCost.Value <= PictureShare * _busy.Elapsed;
+    }
 
     // Called with the gate held: the pace counts epochs from now.
     private void RestartPace()
@@ -310,6 +329,7 @@ internal sealed class TrainingSession : IDisposable
             _drawer ??= new PictureDrawer(_run.Network);
             var (low, high) = PictureDrawer.Square(Data, Plan.Test);
             drawn = _drawer.Draw(low, high, _gradients);
+            _pictureCost = drawing.Elapsed;
             _pictureTime += drawing.Elapsed;
         }
 

@@ -138,10 +138,11 @@ function axes(context, at, low, high) {
 function colourScale(context, canvas) {
   const left = canvas.width - margin.right + 14, width = 14;
   const top = margin.top, height = canvas.height - margin.top - margin.bottom;
-  for (let y = 0; y < height; y++) {
-    context.fillStyle = `rgb(${probabilityRgb(1 - y / (height - 1)).join(',')})`;
-    context.fillRect(left, top + y, width, 1);
-  }
+  // The colour map is linear between its three colours, so a gradient through them draws it exactly.
+  const gradient = context.createLinearGradient(0, top + height, 0, top);
+  for (const p of [0, 0.5, 1]) gradient.addColorStop(p, `rgb(${probabilityRgb(p).join(',')})`);
+  context.fillStyle = gradient;
+  context.fillRect(left, top, width, height);
   context.strokeStyle = cssColour('--muted');
   context.strokeRect(left, top, width, height);
   context.fillStyle = cssColour('--text');

@@ -95,9 +95,12 @@ export function createNetworkView(holder) {
   }
 
   function paintUnits(picture) {
+    const colours = { negative: rgbOf(cssColour('--negative')), positive: rgbOf(cssColour('--positive')) };
+    const paintUnit = (canvas, bytes, cells) => paintValues(canvas, bytes, cells, colours);
+    const paintCoordinate = (canvas, index) => paintInput(canvas, picture, index, colours);
     const [inputs, ...rest] = layout.columns;
     const output = rest.pop();
-    inputs.units.forEach(unit => paintCoordinate(unit.canvas, picture, unit.index));
+    inputs.units.forEach(unit => paintCoordinate(unit.canvas, unit.index));
     rest.forEach((column, l) => column.units.forEach((unit, k) => {
       const values = picture.layers[l].units[k];
       paintUnit(unit.canvas, decodeBytes(values.values), picture.unitCells);
@@ -164,8 +167,7 @@ function lineBetween(svg, from, to, className) {
 }
 
 // A unit's bytes on its layer's scale: 0 is −S (the negative colour), 128 about 0 (white), 255 is S (positive).
-function paintUnit(canvas, bytes, cells) {
-  const negative = rgbOf(cssColour('--negative')), positive = rgbOf(cssColour('--positive'));
+function paintValues(canvas, bytes, cells, { negative, positive }) {
   const image = new ImageData(cells, cells);
   bytes.forEach((b, k) => {
     const t = (b - 127.5) / 127.5;
@@ -176,7 +178,7 @@ function paintUnit(canvas, bytes, cells) {
 }
 
 // An input's value over the square, on the same colours, −max..max of the square's coordinates.
-function paintCoordinate(canvas, picture, index) {
+function paintInput(canvas, picture, index, colours) {
   const cells = picture.unitCells, largest = Math.max(Math.abs(picture.low), Math.abs(picture.high));
   const bytes = new Uint8Array(cells * cells);
   for (let r = 0; r < cells; r++) {
@@ -187,7 +189,7 @@ function paintCoordinate(canvas, picture, index) {
       bytes[r * cells + c] = Math.round(127.5 + 127.5 * value / largest);
     }
   }
-  paintUnit(canvas, bytes, cells);
+  paintValues(canvas, bytes, cells, colours);
 }
 
 // The output over the square at the unit's size: every other cell of the boundary, in the boundary's colours.

@@ -141,11 +141,7 @@ export function createTrainingView(element) {
         run.correct.push(row.correct);
         run.testLoss.push(row.testLoss);
         run.testCorrect.push(row.testCorrect);
-        if (row.epoch === run.planned) {
-          element('final-loss').textContent = row.lossText;
-          page.dataset.plannedSeconds = wallSeconds().toFixed(3);
-          page.dataset.plannedTrainingSeconds = frame.trainingSeconds.toFixed(3);
-        }
+        if (row.epoch === run.planned) element('final-loss').textContent = row.lossText;
       }
       const last = frame.rows.length ? frame.rows[frame.rows.length - 1] : run.last;
       run.last = last;
@@ -173,6 +169,13 @@ export function createTrainingView(element) {
       if (frame.epoch > 0 && element('downloads').querySelector('a') === null) showDownloads();
       page.dataset.frames = String(run.frames);
       page.dataset.pictures = String(run.pictures);
+      if (frame.rows.some(row => row.epoch === run.planned)) {
+        // The run's figures when it reached the epochs asked for: what the command would have done.
+        page.dataset.plannedSeconds = wallSeconds().toFixed(3);
+        page.dataset.plannedTrainingSeconds = frame.trainingSeconds.toFixed(3);
+        page.dataset.plannedFrames = String(run.frames);
+        page.dataset.plannedPictures = String(run.pictures);
+      }
     },
 
     showEnd(end) {
