@@ -239,7 +239,7 @@ public sealed class PageTests : IClassFixture<ChromiumNotice>
         await page.ClickAsync("#tab-module");
         await Expect(page.Locator("#parameters tbody tr").First).ToBeVisibleAsync();
         await ShotAsync(page, folder, "serve-module.png");
-        await page.GotoAsync(Url("?tab=training&dataset=spiral&widths=200,200&activation=tanh&epochs=30&pace=max"));
+        await page.GotoAsync(Url("?tab=training&dataset=circle&widths=200,200&activation=tanh&rate=0.05&epochs=30&pace=max"));
         await page.ClickAsync("#train");
         await Expect(page.Locator("#final-loss")).Not.ToHaveTextAsync("–", new() { Timeout = 300_000 });
         await ShotAsync(page, folder, "serve-training-wide.png");

@@ -53,7 +53,7 @@ public sealed class TrainingPageTests : IClassFixture<ChromiumNotice>
         await page.GotoAsync(_browser.Url("?tab=training&widths=30,4&activation=tanh&pace=slow"));
         var view = page.Locator("#network-view");
         await Expect(view.Locator("canvas.unit")).ToHaveCountAsync(2 + 12 + 4 + 1);
-        await Expect(view.Locator(".more")).ToHaveTextAsync("+18 weaker not shown");
+        await Expect(view.Locator(".more")).ToHaveTextAsync("+18 more");
         Assert.Equal((2 * 12) + (12 * 4) + 4, await view.Locator("line.weight").CountAsync());
 
         await view.Locator("canvas.unit[aria-label='layer2 unit 3']").HoverAsync();

@@ -68,7 +68,7 @@ export function createNetworkView(holder) {
       });
       label(holder, 'layer-title', column.title, column.x, 2);
       if (column.hiddenCount > 0) {
-        label(holder, 'more', `+${column.hiddenCount} weaker not shown`, column.x, offset + column.units.length * (unitSize + gap));
+        label(holder, 'more', `+${column.hiddenCount} more`, column.x, offset + column.units.length * (unitSize + gap));
       }
     });
     const lines = picture.links.map((link, k) => link.weights.map((_, w) => {
