@@ -41,16 +41,16 @@ public sealed class StandardWorkload
     public StandardWorkload()
     {
         Data = Settings.CreateDataset();
-        _baseline = new HandWrittenTrainer(Settings.CreateNetwork(), Data, Settings.LearningRate);
-        _graphNetwork = Settings.CreateNetwork();
-        _tapeNetwork = Settings.CreateNetwork();
-        _compiledNetwork = Settings.CreateNetwork();
+        _baseline = new HandWrittenTrainer(TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed), Data, Settings.LearningRate);
+        _graphNetwork = TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed);
+        _tapeNetwork = TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed);
+        _compiledNetwork = TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed);
         _graphSgd = new Sgd(_graphNetwork.Parameters(), Settings.LearningRate);
         _tapeSgd = new Sgd(_tapeNetwork.Parameters(), Settings.LearningRate);
         _compiledSgd = new Sgd(_compiledNetwork.Parameters(), Settings.LearningRate);
 
         var counter = new TapeEngine();
-        counter.RunEpoch(Settings.CreateNetwork(), Data);
+        counter.RunEpoch(TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed), Data);
         NodesPerEpoch = counter.NodesPerEpoch(Data);
     }
 
@@ -134,7 +134,7 @@ public sealed class StandardWorkload
     /// <returns>The tape.</returns>
     public Tape RecordClassTape(int label)
     {
-        var network = Settings.CreateNetwork();
+        var network = TrainingSettings.CreateNetwork(Settings.Hidden, Settings.Seed);
         Scalar[] x = [new(Data.Points[0].X1, "x0"), new(Data.Points[0].X2, "x1")];
         var output = network.Call(x);
         var prob = label == 1 ? output : -output + 1.0;

@@ -32,8 +32,8 @@ public class ThreadedEpochBenchmarks : IDisposable
     public void Setup()
     {
         _data = _settings.CreateDataset();
-        _tapeNetwork = _settings.CreateNetwork();
-        _parallelNetwork = _settings.CreateNetwork();
+        _tapeNetwork = TrainingSettings.CreateNetwork(_settings.Hidden, _settings.Seed);
+        _parallelNetwork = TrainingSettings.CreateNetwork(_settings.Hidden, _settings.Seed);
         _tapeSgd = new Sgd(_tapeNetwork.Parameters(), _settings.LearningRate);
         _parallelSgd = new Sgd(_parallelNetwork.Parameters(), _settings.LearningRate);
         _parallel = new ParallelTapeEngine(Threads);

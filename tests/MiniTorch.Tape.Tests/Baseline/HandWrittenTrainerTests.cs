@@ -13,7 +13,7 @@ public sealed class HandWrittenTrainerTests
     {
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
-        var network = settings.CreateNetwork();
+        var network = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
         var baseline = new HandWrittenTrainer(network, data, settings.LearningRate);
         var engine = new TapeEngine();
         var sgd = new Sgd(network.Parameters(), settings.LearningRate);
@@ -35,7 +35,7 @@ public sealed class HandWrittenTrainerTests
     public void Epochs_and_steps_allocate_nothing()
     {
         var settings = TrainingSettings.Recommended("circle");
-        var baseline = new HandWrittenTrainer(settings.CreateNetwork(), settings.CreateDataset(), settings.LearningRate);
+        var baseline = new HandWrittenTrainer(TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed), settings.CreateDataset(), settings.LearningRate);
         baseline.RunEpoch();
         baseline.Step();
 

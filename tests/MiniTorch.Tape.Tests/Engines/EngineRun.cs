@@ -12,7 +12,7 @@ internal sealed class EngineRun : IDisposable
 
     public EngineRun(TrainingSettings settings, ITrainingEngine engine)
     {
-        Network = settings.CreateNetwork();
+        Network = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
         _sgd = new Sgd(Network.Parameters(), settings.LearningRate);
         Engine = engine;
     }

@@ -137,8 +137,8 @@ public sealed class ParallelTapeEngineTests
     public void The_trainer_runs_two_threads_to_the_graph_engines_outcome()
     {
         var settings = new TrainingSettings("xor", 31, 6, 0.5, 25, 3);
-        var graphNetwork = settings.CreateNetwork();
-        var parallelNetwork = settings.CreateNetwork();
+        var graphNetwork = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
+        var parallelNetwork = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
         using var engine = new ParallelTapeEngine(2);
 
         var graph = new Trainer(graphNetwork, settings.CreateDataset(), settings.LearningRate, new ScalarEngine()).Train(settings.Epochs);

@@ -61,7 +61,7 @@ public sealed class RecordedModelTests
     private static Network Trained(int hidden, ulong seed, int epochs)
     {
         var settings = new TrainingSettings("Xor", 20, hidden, 0.5, Math.Max(epochs, 1), seed);
-        var network = settings.CreateNetwork();
+        var network = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
         if (epochs > 0)
         {
             new Trainer(network, settings.CreateDataset(), settings.LearningRate, new TapeEngine()).Train(epochs);

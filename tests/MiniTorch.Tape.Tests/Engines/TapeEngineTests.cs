@@ -72,8 +72,8 @@ public sealed class TapeEngineTests
     public void The_trainer_runs_either_engine_to_the_same_outcome()
     {
         var settings = new TrainingSettings("spiral", 30, 6, 0.5, 20, 3);
-        var graphNetwork = settings.CreateNetwork();
-        var tapeNetwork = settings.CreateNetwork();
+        var graphNetwork = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
+        var tapeNetwork = TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed);
 
         var graph = new Trainer(graphNetwork, settings.CreateDataset(), settings.LearningRate, new ScalarEngine()).Train(settings.Epochs);
         var tape = new Trainer(tapeNetwork, settings.CreateDataset(), settings.LearningRate, new TapeEngine()).Train(settings.Epochs);
@@ -120,7 +120,7 @@ public sealed class TapeEngineTests
     {
         var settings = new TrainingSettings("circle", 10, 3, 0.5, 1, 2);
         var engine = new TapeEngine();
-        foreach (var (network, points) in new[] { (settings.CreateNetwork(), 10), (new Network(4, new SplitMix64(9)), 10), (new Network(4, new SplitMix64(9)), 17) })
+        foreach (var (network, points) in new[] { (TrainingSettings.CreateNetwork(settings.Hidden, settings.Seed), 10), (new Network(4, new SplitMix64(9)), 10), (new Network(4, new SplitMix64(9)), 17) })
         {
             var data = Datasets.Circle(points, 4);
             var expected = new ScalarEngine().RunEpoch(network, data);
