@@ -39,12 +39,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new page in a fresh context; skips (or fails in CI) when Chromium is missing.</summary>
+    /// <summary>
+    /// A new page in a fresh context; skips (or fails in CI) when Chromium is missing. The contexts of earlier pages are
+    /// closed first: the tests of the collection run one at a time, and a page left open would keep its training playing
+    /// on (the Training tab plays until paused), taking the server's places and processors from the next test.
+    /// </summary>
     /// <param name="options">The context's viewport, colour scheme and so on.</param>
     /// <returns>The page and the console errors and page errors it reports.</returns>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         Chromium.Require();
+        foreach (var open in _browser!.Contexts.ToArray())
+        {
+            await open.CloseAsync();
+        }
+
         var context = await _browser!.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
