@@ -14,8 +14,9 @@ namespace MiniTorch.Web.Training;
 /// the same bit for bit. The run has a thread of its own, so that trainings never hold the thread pool's threads,
 /// which answer the requests. The queue holds a few frames; when the page reads slowly, training waits for it. A frame
 /// is sent at most every 100 ms while running (after every epoch when epochs are slower), and after every epoch while
-/// paused or stepping. <see cref="Stop"/> lets the epoch under way finish and starts no other; <see cref="Completion"/>
-/// ends only then, after the engine has been disposed, so that whoever counts running trainings by it never counts a
+/// paused or stepping. <see cref="Stop"/> ends the epoch under way early (the graph engine's at its next point, a tape
+/// engine's at its end: <see cref="TrainingRun"/>'s stop token) and starts no other; <see cref="Completion"/> ends
+/// only then, after the engine has been disposed, so that whoever counts running trainings by it never counts a
 /// stopped one that still computes.
 /// </remarks>
 internal sealed class TrainingSession : IDisposable
@@ -37,7 +38,7 @@ internal sealed class TrainingSession : IDisposable
     /// <param name="plan">What to train.</param>
     public TrainingSession(TrainingPlan plan)
     {
-        _run = new TrainingRun(plan);
+        _run = new TrainingRun(plan, _stop.Token);
         Completion = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -98,7 +99,7 @@ internal sealed class TrainingSession : IDisposable
         _wake.Release();
     }
 
-    /// <summary>Ends the run after the epoch under way; its stream ends with a <c>stopped</c> event.</summary>
+    /// <summary>Ends the run within the epoch under way; its stream ends with a <c>stopped</c> event.</summary>
     public void Stop() => _stop.Cancel();
 
     /// <summary>Reads the run (its network and the epochs completed so far) while no epoch runs.</summary>

@@ -12,15 +12,19 @@ public sealed class TrainingRunTests
     private static readonly TrainingSettings Small = new("circle", 16, 3, 0.5, 12, 7);
 
     [Theory]
-    [InlineData(TrainingEngines.Graph)]
-    [InlineData(TrainingEngines.Tape)]
-    [InlineData(TrainingEngines.Compiled)]
-    public void Epochs_one_at_a_time_give_the_trainers_losses_and_parameters_bit_for_bit(string engine)
+    [InlineData(TrainingEngines.Graph, false)]
+    [InlineData(TrainingEngines.Tape, false)]
+    [InlineData(TrainingEngines.Compiled, false)]
+    [InlineData(TrainingEngines.Graph, true)]
+    [InlineData(TrainingEngines.Tape, true)]
+    [InlineData(TrainingEngines.Compiled, true)]
+    public void Epochs_one_at_a_time_give_the_trainers_losses_and_parameters_bit_for_bit_with_or_without_a_stop_token(string engine, bool stoppable)
     {
         var network = Small.CreateNetwork();
         var expected = new Trainer(network, Small.CreateDataset(), Small.LearningRate).Train(Small.Epochs);
+        using var stop = new CancellationTokenSource();
 
-        using var run = new TrainingRun(TrainingPlan.Of(Small, engine));
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine), stoppable ? stop.Token : CancellationToken.None);
         while (!run.IsFinished)
         {
             run.TrainEpoch();
@@ -66,6 +70,73 @@ public sealed class TrainingRunTests
 
         Assert.Equal(3, run.Epochs.Count);
         Assert.False(run.IsFinished);
+    }
+
+    [Theory]
+    [InlineData(TrainingEngines.Graph)]
+    [InlineData(TrainingEngines.Tape)]
+    public void A_run_whose_token_is_cancelled_starts_no_epoch_and_keeps_the_epochs_done_and_the_network(string engine)
+    {
+        using var stop = new CancellationTokenSource();
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine), stop.Token);
+        run.TrainEpoch();
+        run.TrainEpoch();
+        var parameters = run.Network.Parameters().Select(p => p.Value.Data).ToArray();
+
+        stop.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => run.TrainEpoch());
+        Assert.Equal(2, run.Epochs.Count);
+        BitAssert.Identical(parameters, [.. run.Network.Parameters().Select(p => p.Value.Data)], "parameters");
+    }
+
+    [Fact]
+    public void A_stoppable_model_cancelled_during_a_graph_epoch_ends_it_at_the_next_point()
+    {
+        using var stop = new CancellationTokenSource();
+        var data = Small.CreateDataset();
+        var calls = 0;
+        var counted = new CountedModel(Small.CreateNetwork(), () =>
+        {
+            if (++calls == 3)
+            {
+                stop.Cancel();
+            }
+        });
+
+        Assert.Throws<OperationCanceledException>(() => new ScalarEngine().RunEpoch(new StoppableModel(counted, stop.Token), data));
+
+        Assert.Equal(3, calls);
+        Assert.True(data.Count > 3);
+    }
+
+    [Fact]
+    public void A_stoppable_model_has_the_parameters_of_the_model_it_wraps_in_their_order()
+    {
+        var network = Small.CreateNetwork();
+
+        var wrapped = new StoppableModel(network, CancellationToken.None);
+
+        Assert.Equal(network.Parameters(), wrapped.Parameters());
+    }
+
+    // The wrapped network, which reports each call before computing it.
+    private sealed class CountedModel : Module<Scalar[], Scalar>
+    {
+        private readonly Network _network;
+        private readonly Action _called;
+
+        public CountedModel(Network network, Action called)
+        {
+            _network = AddModule("network", network);
+            _called = called;
+        }
+
+        public override Scalar Forward(Scalar[] input)
+        {
+            _called();
+            return _network.Call(input);
+        }
     }
 
     private sealed class Hook(Action<EpochReport> action) : IProgress<EpochReport>
