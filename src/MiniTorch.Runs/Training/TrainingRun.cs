@@ -5,14 +5,17 @@ namespace MiniTorch.Runs;
 /// and the library's <see cref="Trainer"/>, and the report of every epoch so far.
 /// </summary>
 /// <remarks>
-/// Every epoch is <see cref="Trainer.TrainEpoch"/>, whether the epochs run all at once (<see cref="Train"/>, the command)
-/// or one at a time (<see cref="TrainEpoch"/>, the sandbox's play, pause and step), so the numbers are the same bits
-/// either way. Not thread-safe: one epoch at a time, and read the network only between epochs.
+/// Every epoch is <see cref="Trainer.TrainEpoch"/>, or the same epoch run by an engine that has its own loop
+/// (<see cref="IOwnLoop"/>), whether the epochs run all at once (<see cref="Train"/>, the command) or one at a time
+/// (<see cref="TrainEpoch"/>, the sandbox's play, pause and step), so the numbers are the same bits either way. Not
+/// thread-safe: one epoch at a time, and read the network only between epochs or in the hook before a step.
 /// </remarks>
 public sealed class TrainingRun : IDisposable
 {
+    private readonly Network _network;
     private readonly ITrainingEngine _engine;
     private readonly Trainer _trainer;
+    private readonly IOwnLoop? _loop;
     private readonly List<EpochReport> _epochs = [];
 
     /// <summary>Creates the network and the engine of <paramref name="plan"/>; no epoch runs yet.</summary>
@@ -21,16 +24,44 @@ public sealed class TrainingRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
-        Network = plan.CreateNetwork();
+        _network = plan.CreateNetwork();
         _engine = TrainingEngines.Create(plan.Engine, plan.Threads);
-        _trainer = new Trainer(Network, plan.Data, plan.LearningRate, _engine);
+        _trainer = new Trainer(_network, plan.Data, plan.LearningRate, _engine);
+        _loop = _engine as IOwnLoop;
+    }
+
+    /// <summary>
+    /// An engine that runs <see cref="Trainer"/>'s epochs itself, step included: the tape engines keep the parameters
+    /// in arrays and write them into the network only when it is read. <see cref="TrainingEngines.Create"/> returns one
+    /// where it can.
+    /// </summary>
+    public interface IOwnLoop
+    {
+        /// <summary>Runs the next epoch of <paramref name="trainer"/>: the report and parameters <see cref="Trainer.TrainEpoch"/> would give, bit for bit.</summary>
+        /// <param name="trainer">The run's trainer: its model, data and learning rate (the engine takes them at the first epoch).</param>
+        /// <param name="beforeStep">Receives the report before the step.</param>
+        /// <returns>The report.</returns>
+        EpochReport TrainEpoch(Trainer trainer, IProgress<EpochReport>? beforeStep);
+
+        /// <summary>Writes the current parameters into the trainer's model, with their gradients when called before the step.</summary>
+        void UpdateModel();
     }
 
     /// <summary>What is trained.</summary>
     public TrainingPlan Plan { get; }
 
-    /// <summary>The network, whose parameters change with every epoch.</summary>
-    public Network Network { get; }
+    /// <summary>
+    /// The network, whose parameters change with every epoch; an engine with its own loop writes them into it when it
+    /// is read (in the hook before a step, with their gradients).
+    /// </summary>
+    public Network Network
+    {
+        get
+        {
+            _loop?.UpdateModel();
+            return _network;
+        }
+    }
 
     /// <summary>The training points.</summary>
     public Dataset Data => Plan.Data;
@@ -55,7 +86,7 @@ public sealed class TrainingRun : IDisposable
             throw new InvalidOperationException(Diverged ? "The run diverged: no epoch can follow." : "Every planned epoch has run.");
         }
 
-        var report = _trainer.TrainEpoch(beforeStep);
+        var report = _loop is null ? _trainer.TrainEpoch(beforeStep) : _loop.TrainEpoch(_trainer, beforeStep);
         _epochs.Add(report);
         return report;
     }
@@ -73,6 +104,6 @@ public sealed class TrainingRun : IDisposable
         }
     }
 
-    /// <summary>Stops the engine's threads, if it has any.</summary>
+    /// <summary>Stops the engine's threads, if it has any (worker threads, or a compilation still running).</summary>
     public void Dispose() => (_engine as IDisposable)?.Dispose();
 }

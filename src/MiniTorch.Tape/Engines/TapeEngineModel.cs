@@ -23,14 +23,15 @@ internal sealed class TapeEngineModel
 
     /// <summary>
     /// Starts an epoch: checks its arguments, takes the model's parameters when the model or the number of points
-    /// changed, and reads the parameters' current values.
+    /// changed, and reads the parameters' current values (always then, otherwise when <paramref name="readValues"/>).
     /// </summary>
     /// <param name="model">The model the epoch trains.</param>
     /// <param name="data">The epoch's points.</param>
+    /// <param name="readValues">Whether to read the values from the model; false keeps <see cref="Values"/> as they are (<see cref="TapeTrainer"/> steps them there).</param>
     /// <returns>True when the model or the number of points changed: tapes recorded before must be recorded again.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="data"/> has no points.</exception>
-    public bool Begin(Module<Scalar[], Scalar> model, Dataset data)
+    public bool Begin(Module<Scalar[], Scalar> model, Dataset data, bool readValues = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -45,7 +46,11 @@ internal sealed class TapeEngineModel
             Sums = new double[Parameters.Length];
         }
 
-        ClassTape.ReadValues(Parameters, Values);
+        if (changed || readValues)
+        {
+            ClassTape.ReadValues(Parameters, Values);
+        }
+
         return changed;
     }
 }

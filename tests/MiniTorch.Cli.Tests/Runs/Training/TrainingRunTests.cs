@@ -15,6 +15,7 @@ public sealed class TrainingRunTests
     [InlineData(TrainingEngines.Graph)]
     [InlineData(TrainingEngines.Tape)]
     [InlineData(TrainingEngines.Compiled)]
+    [InlineData(TrainingEngines.Auto)]
     public void Epochs_one_at_a_time_give_the_trainers_losses_and_parameters_bit_for_bit(string engine)
     {
         var network = Small.CreateNetwork();
