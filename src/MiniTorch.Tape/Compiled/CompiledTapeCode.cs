@@ -16,7 +16,7 @@ internal sealed class CompiledTapeCode
     /// The fewest steps a block needs to become a loop (<see cref="TapeCodeGenerator"/>); shorter blocks are written out
     /// step by step, which runs faster but costs the JIT more.
     /// </summary>
-    public const int MinLoopSteps = 64;
+    public const int MinLoopSteps = 2;
 
     // What a chunk may hold, in steps written out (a loop counts as two).
     private const int ChunkUnits = 300;

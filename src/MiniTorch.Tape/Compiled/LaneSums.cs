@@ -54,7 +54,8 @@ internal static class LaneSums
     }
 
     // Four inputs' lanes 0 to 3 of the block that starts at `first` (input k's at first + k · lanes), added lane after
-    // lane, at most `points` of them.
+    // lane, at most `points` of them. Inlined, so that the vectors stay in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> AddFourLanes(Vector256<double> total, ref double first, int lanes, int points)
     {
         var r0 = Vector256.LoadUnsafe(ref first);

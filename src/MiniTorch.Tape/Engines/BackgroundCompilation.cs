@@ -37,6 +37,12 @@ internal sealed class BackgroundCompilation : IDisposable
     /// <summary>Whether the thread is still running.</summary>
     public bool IsRunning => _thread.IsAlive;
 
+    /// <summary>Whether the thread is a background thread, which does not keep the process alive.</summary>
+    public bool IsBackground => _thread.IsBackground;
+
+    /// <summary>Waits until the thread has finished (tests use it to switch to compiled code at an epoch of their choosing).</summary>
+    public void Wait() => _thread.Join();
+
     /// <summary>Cancels the work and waits for the thread to end. Safe to call more than once.</summary>
     public void Dispose()
     {

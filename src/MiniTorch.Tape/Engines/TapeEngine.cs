@@ -54,6 +54,7 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
     private readonly bool[] _classSeen = new bool[2];
     private readonly TapeEngineModel _trained = new();
     private readonly TapeReplay _replay;
+    private readonly Action<CancellationToken>? _beforeCompiling;
     private BatchReplay? _compiled;
     private BackgroundCompilation? _compiling;
     private int _epochs;
@@ -75,11 +76,16 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
     {
     }
 
-    /// <summary>Creates the engine as if the processor had <paramref name="hardware"/>'s vectors (tests reach every width).</summary>
-    internal TapeEngine(TapeReplay replay, int maxLanes, VectorHardware hardware)
+    /// <summary>
+    /// Creates the engine as if the processor had <paramref name="hardware"/>'s vectors (tests reach every width), and
+    /// with <paramref name="beforeCompiling"/> run on the compiling thread before it compiles (tests hold it back, to
+    /// switch at an epoch of their choosing).
+    /// </summary>
+    internal TapeEngine(TapeReplay replay, int maxLanes, VectorHardware hardware, Action<CancellationToken>? beforeCompiling = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLanes, 1);
         _replay = replay;
+        _beforeCompiling = beforeCompiling;
         Lanes = hardware.Lanes(maxLanes);
     }
 
@@ -109,6 +115,9 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
 
     /// <summary>Whether a compilation is running on the other thread.</summary>
     internal bool IsCompiling => _compiling?.IsRunning ?? false;
+
+    /// <summary>Waits for a compilation running on the other thread, so that the next epoch runs compiled (tests choose the epoch so).</summary>
+    internal void WaitForCompilation() => _compiling?.Wait();
 
     /// <summary>
     /// The number of computed scalars (graph nodes) one epoch on <paramref name="data"/> replays: the sum over the points
@@ -179,7 +188,12 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
         {
             var tapes = (ClassTape?[])_tapes.Clone();
             var lanes = Lanes;
-            _compiling = new BackgroundCompilation(cancel => EpochCode.Compile(tapes, lanes, cancel));
+            var beforeCompiling = _beforeCompiling;
+            _compiling = new BackgroundCompilation(cancel =>
+            {
+                beforeCompiling?.Invoke(cancel);
+                return EpochCode.Compile(tapes, lanes, cancel);
+            });
         }
 
         return totals;

@@ -5,8 +5,9 @@ namespace MiniTorch.Tests;
 
 /// <summary>
 /// <see cref="LaneTape"/>: a tape compiled for 2, 4 or 8 points at once replays, in every lane, exactly what the graph
-/// engine computes at that lane's point, every value and gradient, for random programs over the nine built-in
-/// functions and for the training network, whole or cut into chunks; its gradient sums add the lanes in point order.
+/// engine computes at that lane's point, every value and gradient, for random programs over the ten built-in functions
+/// (in loops or written out, whole or cut into chunks) and for the training network; its gradient sums add the lanes
+/// in point order.
 /// </summary>
 [Trait("Task", "1.4")]
 public sealed class LaneTapeTests
@@ -15,19 +16,15 @@ public sealed class LaneTapeTests
 
     public static TheoryData<int> Widths => [.. LaneVector.Widths];
 
-    private static readonly Gen<Instruction> Instructions =
-        Gen.Select(Gen.Int[0, 14], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Double[-3.0, 3.0])
-            .Select((op, a, b, c, value) => new Instruction(op, a, b, c, value));
-
     [Theory]
     [MemberData(nameof(Widths))]
     public void Every_lane_of_a_random_program_is_bit_identical_to_the_graph_engine_at_its_point(int lanes) =>
-        Gen.Select(Instructions.Array[1, 40], Gen.Double[-3.0, 3.0].Array[InputCount].Array[lanes + 1], Gen.Double[-2.0, 2.0].Array[lanes], Gen.Int[1, 6]).Sample(
-            (program, points, dOutputs, stepsPerChunk) =>
+        Gen.Select(RandomPrograms.Instructions(withUserFunction: false).Array[1, 40], Gen.Double[-3.0, 3.0].Array[InputCount].Array[lanes + 1], Gen.Double[-2.0, 2.0].Array[lanes], Gen.Int[1, 6], Gen.Bool).Sample(
+            (program, points, dOutputs, stepsPerChunk, straight) =>
             {
-                var recorded = Build(program, points[lanes], out var recordedLeaves);
+                var recorded = RandomPrograms.Build(program, points[lanes], out var recordedLeaves);
                 var tape = MiniTorch.Tape.Record(recorded[^1], recordedLeaves);
-                var code = new CompiledTapeCode(tape.Steps, 0, tape.StepCount, tape.Shape, LaneVector.Of(lanes), stepsPerChunk);
+                var code = new CompiledTapeCode(tape.Steps, 0, tape.StepCount, tape.Shape, LaneVector.Of(lanes), stepsPerChunk, straight ? int.MaxValue : 2);
                 var replay = new LaneTape(code, tape);
                 for (var lane = 0; lane < lanes; lane++)
                 {
@@ -35,8 +32,6 @@ public sealed class LaneTapeTests
                     {
                         replay.SetInput(i, lane, points[lane][i]);
                     }
-
-                    replay.StartBackward(lane, dOutputs[lane]);
                 }
 
                 replay.Forward();
@@ -49,7 +44,7 @@ public sealed class LaneTapeTests
                 var onTape = new HashSet<IVariable>(Autodiff.TopologicalSort(recorded[^1]));
                 for (var lane = 0; lane < lanes; lane++)
                 {
-                    var expected = Build(program, points[lane], out var leaves);
+                    var expected = RandomPrograms.Build(program, points[lane], out var leaves);
                     expected[^1].Backward(dOutputs[lane]);
                     for (var n = 0; n < recorded.Count; n++)
                     {
@@ -125,47 +120,8 @@ public sealed class LaneTapeTests
             BitAssert.Identical(expectedSums, sums, $"sums after batch {batch}");
         }
 
-        Assert.True(code.LoopCount > 0 || Hidden * Hidden < CompiledTapeCode.MinLoopSteps, "no loops");
+        Assert.True(code.LoopCount > 0, "no loops");
     }
 
     private static string Where(int lane, string what) => string.Create(CultureInfo.InvariantCulture, $"lane {lane}, {what}");
-
-    /// <summary>Runs the program on new leaves; returns every value it made, the leaves first and the output last.</summary>
-    private static List<Scalar> Build(Instruction[] program, double[] point, out Scalar[] leaves)
-    {
-        leaves = Array.ConvertAll(point, Scalar.FromDouble);
-        var pool = new List<Scalar>(leaves);
-        foreach (var ins in program)
-        {
-            var a = Pick(pool, ins.A);
-            var b = Pick(pool, ins.B);
-            pool.Add(ins.Op switch
-            {
-                0 => a + b,
-                1 => a * b,
-                2 => -a,
-                3 => Scalar.Apply<Functions.Inv>(a),
-                4 => a.Log(),
-                5 => a.Exp(),
-                6 => a.Sigmoid(),
-                7 => a.Relu(),
-                8 => a < b,
-                9 => ins.C % 2 == 0 ? a.Eq(a) : a.Eq(b),
-                10 => ins.C % 2 == 0 ? a * ins.Value : ins.Value + a,
-                11 => a - b,
-                12 => a / b,
-                13 => a + (b * Pick(pool, ins.C)),
-                _ => (a * b) + Pick(pool, ins.C),
-            });
-        }
-
-        return pool;
-    }
-
-    /// <summary>Half the time one of the four newest values (deep chains), otherwise any value (wide sharing).</summary>
-    private static Scalar Pick(List<Scalar> pool, int r) =>
-        r < 500 ? pool[pool.Count - 1 - (r % Math.Min(4, pool.Count))] : pool[r % pool.Count];
-
-    /// <summary>One random operation: which one, three operand choices and a constant.</summary>
-    private readonly record struct Instruction(int Op, int A, int B, int C, double Value);
 }
