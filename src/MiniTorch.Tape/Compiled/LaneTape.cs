@@ -97,6 +97,15 @@ internal sealed class LaneTape
     /// <param name="sums">The running sums, one per input from <paramref name="firstInput"/> on.</param>
     /// <param name="firstInput">The input that goes to <c>sums[0]</c>.</param>
     /// <param name="points">How many lanes hold points, from lane 0.</param>
-    public void AddGradientsTo(Span<double> sums, int firstInput, int points) =>
-        LaneSums.AddInLaneOrder(sums, _adjoints.AsSpan(firstInput * Lanes, sums.Length * Lanes), Lanes, points);
+    public void AddGradientsTo(Span<double> sums, int firstInput, int points)
+    {
+        if (Lanes == 1)
+        {
+            VectorSum.AddTo(sums, _adjoints.AsSpan(firstInput, sums.Length));
+        }
+        else
+        {
+            LaneSums.AddInLaneOrder(sums, _adjoints.AsSpan(firstInput * Lanes, sums.Length * Lanes), Lanes, points);
+        }
+    }
 }

@@ -18,6 +18,12 @@ internal sealed class BatchReplay
     private readonly LaneTape _model;
     private readonly ClassTape?[] _tapes;
 
+    // The latest data's points and classes in arrays, read once per data set rather than per epoch through its lists.
+    private Dataset? _data;
+    private double[] _x0 = [];
+    private double[] _x1 = [];
+    private int[] _labels = [];
+
     /// <summary>Binds <paramref name="code"/> to arrays of its own and to the engine's class tapes.</summary>
     /// <param name="code">The compiled code, made from <paramref name="tapes"/>.</param>
     /// <param name="tapes">The engine's class tapes (index <see cref="ClassTape.ClassOf"/>).</param>
@@ -36,9 +42,10 @@ internal sealed class BatchReplay
     /// <returns>True when every label's class has compiled loss steps.</returns>
     public bool Covers(Dataset data)
     {
-        for (var k = 0; k < data.Count; k++)
+        Read(data);
+        foreach (var label in _labels)
         {
-            if (Code.Losses[ClassTape.ClassOf(data.Labels[k])] is null)
+            if (Code.Losses[ClassTape.ClassOf(label)] is null)
             {
                 return false;
             }
@@ -55,19 +62,21 @@ internal sealed class BatchReplay
     /// <returns>The total loss, in data order from 0, and the correct count.</returns>
     public EpochTotals Run(Dataset data, ReadOnlySpan<double> parameters, Span<double> sums, Span<bool> classSeen)
     {
+        Read(data);
         var lanes = _model.Lanes;
+        var count = _labels.Length;
         var output = Code.Source.OutputSlot;
         _model.SetInputsOfEveryLane(ClassTape.XInputs, parameters);
         var totalLoss = 0.0;
         var correct = 0;
-        for (var first = 0; first < data.Count; first += lanes)
+        for (var first = 0; first < count; first += lanes)
         {
-            var points = Math.Min(lanes, data.Count - first);
+            var points = Math.Min(lanes, count - first);
             for (var lane = 0; lane < lanes; lane++)
             {
-                var point = data.Points[first + Math.Min(lane, points - 1)];
-                _model.SetInput(0, lane, point.X1);
-                _model.SetInput(1, lane, point.X2);
+                var k = first + Math.Min(lane, points - 1);
+                _model.SetInput(0, lane, _x0[k]);
+                _model.SetInput(1, lane, _x1[k]);
             }
 
             _model.Forward();
@@ -76,7 +85,7 @@ internal sealed class BatchReplay
                 var dOutput = 0.0;
                 if (lane < points)
                 {
-                    var label = data.Labels[first + lane];
+                    var label = _labels[first + lane];
                     var labelClass = ClassTape.ClassOf(label);
                     classSeen[labelClass] = true;
                     var value = _model.ValueAt(output, lane);
@@ -93,5 +102,19 @@ internal sealed class BatchReplay
         }
 
         return new EpochTotals(totalLoss, correct);
+    }
+
+    // Copies the points and labels of a data set not seen before.
+    private void Read(Dataset data)
+    {
+        if (ReferenceEquals(data, _data))
+        {
+            return;
+        }
+
+        _x0 = [.. data.Points.Select(point => point.X1)];
+        _x1 = [.. data.Points.Select(point => point.X2)];
+        _labels = [.. data.Labels];
+        _data = data;
     }
 }

@@ -113,25 +113,6 @@ internal sealed class ClassTape
         }
     }
 
-    /// <summary>
-    /// Gives each parameter that the loss of a class seen this epoch depends on its summed gradient, with
-    /// <see cref="Scalar.AccumulateDerivative"/>, where the graph engine leaves it and <see cref="Sgd"/> expects it.
-    /// </summary>
-    /// <param name="parameters">The parameters.</param>
-    /// <param name="sums">Each parameter's gradient summed over the epoch's points.</param>
-    /// <param name="tapes">The tape of each class (index <see cref="ClassOf"/>), where recorded.</param>
-    /// <param name="classSeen">Whether each class occurred this epoch.</param>
-    public static void HandOverGradients(Parameter[] parameters, ReadOnlySpan<double> sums, ReadOnlySpan<ClassTape?> tapes, ReadOnlySpan<bool> classSeen)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            if ((classSeen[0] && tapes[0]!.DependsOn[i]) || (classSeen[1] && tapes[1]!.DependsOn[i]))
-            {
-                parameters[i].Value.AccumulateDerivative(sums[i]);
-            }
-        }
-    }
-
     /// <summary>Copies the parameters' values into the tape's inputs, after x₀ and x₁.</summary>
     /// <param name="values">One value per parameter, in <see cref="Module.Parameters"/> order.</param>
     public void LoadParameters(ReadOnlySpan<double> values) => values.CopyTo(Tape.Inputs[XInputs..]);

@@ -134,7 +134,8 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _data = null;
         }
 
-        ClassTape.HandOverGradients(_trained.Parameters, _trained.Sums, _tapes[0], _classSeen);
+        _trained.SetGradientMask(_tapes[0], _classSeen);
+        _trained.HandOverGradients();
 
         return new EpochTotals(totalLoss, correct);
     }

@@ -149,7 +149,7 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
     public EpochTotals RunEpoch(Module<Scalar[], Scalar> model, Dataset data)
     {
         var totals = Pass(model, data, readValues: true);
-        ClassTape.HandOverGradients(_trained.Parameters, _trained.Sums, _tapes, _classSeen);
+        _trained.HandOverGradients();
         return totals;
     }
 
@@ -177,13 +177,15 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
         _epochs++;
         Array.Clear(_trained.Sums);
         Array.Clear(_classSeen);
-        TakeCompiledCode(model, data);
-        if (_compiled is not null && _compiled.Covers(data))
+        if (TakeCompiledCode(model, data))
         {
-            return _compiled.Run(data, _trained.Values, _trained.Sums, _classSeen);
+            var compiledTotals = _compiled!.Run(data, _trained.Values, _trained.Sums, _classSeen);
+            _trained.SetGradientMask(_tapes, _classSeen);
+            return compiledTotals;
         }
 
         var totals = RunInterpreted(model, data);
+        _trained.SetGradientMask(_tapes, _classSeen);
         if (_replay == TapeReplay.Tiered && _compiling is null && CanCompile())
         {
             var tapes = (ClassTape?[])_tapes.Clone();
@@ -199,12 +201,9 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
         return totals;
     }
 
-    /// <summary>Whether the loss of a class seen in the latest pass depends on parameter <paramref name="parameter"/>: it has a gradient.</summary>
-    internal bool HasGradient(int parameter) =>
-        (_classSeen[0] && _tapes[0]!.DependsOn[parameter]) || (_classSeen[1] && _tapes[1]!.DependsOn[parameter]);
-
     // Compiled: records every class of the data and compiles here. Tiered: takes the code the other thread finished.
-    private void TakeCompiledCode(Module<Scalar[], Scalar> model, Dataset data)
+    // Returns whether the epoch runs compiled.
+    private bool TakeCompiledCode(Module<Scalar[], Scalar> model, Dataset data)
     {
         if (_compiled is not null && !_compiled.Covers(data))
         {
@@ -214,7 +213,7 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
 
         if (_compiled is not null)
         {
-            return;
+            return true;
         }
 
         EpochCode? code = null;
@@ -236,6 +235,8 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
             _compiled = new BatchReplay(code, _tapes);
             CompiledFromEpoch = _epochs;
         }
+
+        return _compiled is not null && _compiled.Covers(data);
     }
 
     private bool CanCompile() =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace MiniTorch;
 
@@ -115,9 +116,10 @@ public sealed class TapeTrainer
         var parameters = _engine.Trained.Parameters;
         var values = _engine.Trained.Values;
         var sums = _engine.Trained.Sums;
+        var hasGradient = _engine.Trained.HasGradient;
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!_engine.HasGradient(i))
+            if (!hasGradient[i])
             {
                 // Trainer clears every derivative before each pass; no pass reaches this parameter.
                 parameters[i].Value.ClearDerivative();
@@ -136,14 +138,27 @@ public sealed class TapeTrainer
         _changesInModel = _changes;
     }
 
-    // Sgd.Step on the arrays: the derivative a leaf would hold, 0 + g, times η, taken from the value.
+    // Sgd.Step on the arrays: the derivative a leaf would hold, 0 + g, times η, taken from the value; several
+    // parameters at a time (lane-wise IEEE operations, the same bits) when every one has a gradient.
     private void Step()
     {
-        var values = _engine.Trained.Values;
-        var sums = _engine.Trained.Sums;
-        for (var i = 0; i < values.Length; i++)
+        var trained = _engine.Trained;
+        var values = trained.Values.AsSpan();
+        var sums = trained.Sums.AsSpan();
+        var i = 0;
+        if (trained.EveryParameterHasGradient)
         {
-            if (_engine.HasGradient(i))
+            var rate = new Vector<double>(LearningRate);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var derivative = Vector<double>.Zero + new Vector<double>(sums[i..]);
+                (new Vector<double>(values[i..]) - (rate * derivative)).CopyTo(values[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (trained.HasGradient[i])
             {
                 var derivative = 0.0 + sums[i];
                 values[i] -= LearningRate * derivative;

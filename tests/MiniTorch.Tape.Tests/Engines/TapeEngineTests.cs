@@ -23,16 +23,26 @@ public sealed class TapeEngineTests
 
     [Theory]
     [MemberData(nameof(DatasetNames))]
-    public void Graph_tape_and_compiled_tape_in_every_width_give_the_same_losses_correct_counts_gradients_and_parameters_for_100_epochs(string dataset)
+    public void Graph_tape_compiled_tape_in_every_width_and_tiered_give_the_same_losses_correct_counts_gradients_and_parameters_for_100_epochs(string dataset)
     {
+        const int SwitchEpoch = 10;
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
         var graph = new EngineRun(settings, new ScalarEngine());
-        EngineRun[] tapes = [new(settings, new TapeEngine()), .. CompiledEngines().Select(engine => new EngineRun(settings, engine))];
+        using var ready = new ManualResetEventSlim();
+        var tiered = new TapeEngine(TapeReplay.Tiered, TapeEngine.DefaultMaxLanes, VectorHardware.Current, cancel => ready.Wait(cancel));
+        var compiled = CompiledEngines();
+        EngineRun[] tapes = [new(settings, new TapeEngine()), .. compiled.Select(engine => new EngineRun(settings, engine)), new(settings, tiered)];
         try
         {
             for (var epoch = 1; epoch <= Epochs; epoch++)
             {
+                if (epoch == SwitchEpoch)
+                {
+                    ready.Set();
+                    tiered.WaitForCompilation();
+                }
+
                 var expected = graph.Epoch(data);
                 var expectedDerivatives = graph.Derivatives();
                 graph.Step();
@@ -47,8 +57,9 @@ public sealed class TapeEngineTests
                 }
             }
 
-            Assert.All(tapes.Skip(1), tape => Assert.Equal(1, ((TapeEngine)tape.Engine).CompiledFromEpoch));
-            Assert.Equal([1, 2, 4, 8], tapes.Skip(1).Select(tape => ((TapeEngine)tape.Engine).Lanes));
+            Assert.All(compiled, engine => Assert.Equal(1, engine.CompiledFromEpoch));
+            Assert.Equal([1, 2, 4, 8], compiled.Select(engine => engine.Lanes));
+            Assert.Equal(SwitchEpoch, tiered.CompiledFromEpoch);
         }
         finally
         {
@@ -120,22 +131,47 @@ public sealed class TapeEngineTests
     }
 
     [Fact]
-    public void A_wide_network_is_compiled_in_loops_with_the_interpreters_results()
+    public void A_wide_network_is_compiled_in_loops_in_every_width_and_tiered_with_the_graph_engines_results()
     {
-        var settings = new TrainingSettings("xor", 4, 200, 0.5, 2, 5);
+        var settings = new TrainingSettings("xor", 3, 200, 0.5, 3, 5);
         var data = settings.CreateDataset();
-        using var tape = new EngineRun(settings, new TapeEngine());
-        var engine = new TapeEngine(TapeReplay.Compiled);
-        using var compiled = new EngineRun(settings, engine);
-        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        using var graph = new EngineRun(settings, new ScalarEngine());
+        using var ready = new ManualResetEventSlim();
+        var tiered = new TapeEngine(TapeReplay.Tiered, TapeEngine.DefaultMaxLanes, VectorHardware.Current, cancel => ready.Wait(cancel));
+        TapeEngine[] engines = [.. CompiledEngines(), tiered];
+        var runs = engines.Select(engine => new EngineRun(settings, engine)).ToArray();
+        try
         {
-            Assert.Equal(Totals(tape.Epoch(data)), Totals(compiled.Epoch(data)));
-            BitAssert.Identical(tape.Derivatives(), compiled.Derivatives(), "derivatives");
-            tape.Step();
-            compiled.Step();
-        }
+            for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+            {
+                if (epoch == 2)
+                {
+                    ready.Set();
+                    tiered.WaitForCompilation();
+                }
 
-        Assert.True(engine.CompiledSteps > 40_000, "the wide network was interpreted");
+                var expected = Totals(graph.Epoch(data));
+                var expectedDerivatives = graph.Derivatives();
+                graph.Step();
+                foreach (var run in runs)
+                {
+                    var where = Where(data.Name, (TapeEngine)run.Engine, epoch);
+                    Assert.Equal(expected, Totals(run.Epoch(data)));
+                    BitAssert.Identical(expectedDerivatives, run.Derivatives(), $"{where}, derivatives");
+                    run.Step();
+                }
+            }
+
+            Assert.All(engines, engine => Assert.True(engine.CompiledSteps > 40_000, $"the wide network was interpreted in {engine.Lanes} lane(s)"));
+            Assert.Equal(2, tiered.CompiledFromEpoch);
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run.Dispose();
+            }
+        }
     }
 
     [Fact]

@@ -31,6 +31,26 @@ public sealed class TrainingRunTests
         BitAssert.Identical([.. network.Parameters().Select(p => p.Value.Data)], [.. run.Network.Parameters().Select(p => p.Value.Data)], "parameters");
     }
 
+    [Theory]
+    [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Compiled)]
+    [InlineData(TrainingEngines.Auto)]
+    public void The_network_read_in_the_hook_holds_the_graph_engines_gradients_and_after_the_step_its_parameters(string engine)
+    {
+        using var graph = new TrainingRun(TrainingPlan.Of(Small, TrainingEngines.Graph));
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine));
+        while (!run.IsFinished)
+        {
+            double[] expected = [];
+            double[] actual = [];
+            graph.TrainEpoch(new Hook(_ => expected = Derivatives(graph.Network)));
+            var report = run.TrainEpoch(new Hook(_ => actual = Derivatives(run.Network)));
+
+            BitAssert.Identical(expected, actual, $"{engine}, epoch {report.Epoch}, gradients in the hook");
+            BitAssert.Identical(Values(graph.Network), Values(run.Network), $"{engine}, epoch {report.Epoch}, parameters after the step");
+        }
+    }
+
     [Fact]
     public void The_hook_sees_each_epoch_before_its_step_and_a_finished_run_refuses_another_epoch()
     {
@@ -68,6 +88,10 @@ public sealed class TrainingRunTests
         Assert.Equal(3, run.Epochs.Count);
         Assert.False(run.IsFinished);
     }
+
+    private static double[] Derivatives(Network network) => [.. network.Parameters().Select(p => p.Value.Derivative ?? double.NaN)];
+
+    private static double[] Values(Network network) => [.. network.Parameters().Select(p => p.Value.Data)];
 
     private sealed class Hook(Action<EpochReport> action) : IProgress<EpochReport>
     {
