@@ -386,22 +386,6 @@ public sealed class TapeEngineTests
         }
     }
 
-    /// <summary>σ(x₀ · w), with a second parameter that the output never uses.</summary>
-    private sealed class OneWeight : Module<Scalar[], Scalar>
-    {
-        public OneWeight()
-        {
-            Weight = AddParameter("weight", 0.75);
-            Unused = AddParameter("unused", 0.5);
-        }
-
-        public Parameter Weight { get; }
-
-        public Parameter Unused { get; }
-
-        public override Scalar Forward(Scalar[] input) => (input[0] * Weight.Value).Sigmoid();
-    }
-
     /// <summary>A model that uses a leaf of its own instead of a constant or a parameter.</summary>
     private sealed class HiddenLeaf : Module<Scalar[], Scalar>
     {
