@@ -95,7 +95,7 @@ internal static class CommonOptions
     /// <returns>The option.</returns>
     public static Option<string> Engine() => new("--engine")
     {
-        Description = "How gradients are computed: tape (a recorded tape, replayed per point), compiled (that tape compiled to straight-line code) or graph (a Scalar graph per point); same numbers.",
+        Description = "How gradients are computed: auto (the tape, interpreted until it is compiled on another thread), tape (a recorded tape, replayed per point), compiled (that tape compiled first, several points per replay) or graph (a Scalar graph per point); same numbers.",
         DefaultValueFactory = _ => TrainingEngines.Default,
     };
 

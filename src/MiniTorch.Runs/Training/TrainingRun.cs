@@ -6,9 +6,10 @@ namespace MiniTorch.Runs;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every epoch is <see cref="Trainer.TrainEpoch"/>, whether the epochs run all at once (<see cref="Train"/>, the command)
-/// or one at a time (<see cref="TrainEpoch"/>, the sandbox's play, pause and step), so the numbers are the same bits
-/// either way. Not thread-safe: one epoch at a time, and read the network only between epochs.
+/// Every epoch is <see cref="Trainer.TrainEpoch"/>, or the same epoch run by an engine that has its own loop
+/// (<see cref="IOwnLoop"/>), whether the epochs run all at once (<see cref="Train"/>, the command) or one at a time
+/// (<see cref="TrainEpoch"/>, the sandbox's play, pause and step), so the numbers are the same bits either way. Not
+/// thread-safe: one epoch at a time, and read the network only between epochs or in the hook before a step.
 /// </para>
 /// <para>
 /// A run made with a stop token ends early once it is cancelled: the graph engine's epoch under way ends at its next
@@ -19,8 +20,10 @@ namespace MiniTorch.Runs;
 /// </remarks>
 public sealed class TrainingRun : IDisposable
 {
+    private readonly Network _network;
     private readonly ITrainingEngine _engine;
     private readonly Trainer _trainer;
+    private readonly IOwnLoop? _loop;
     private readonly List<EpochReport> _epochs = [];
     private readonly CancellationToken _stop;
 
@@ -31,17 +34,45 @@ public sealed class TrainingRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
-        Network = plan.CreateNetwork();
+        _network = plan.CreateNetwork();
         _stop = stop;
         _engine = TrainingEngines.Create(plan.Engine, plan.Threads);
-        _trainer = new Trainer(stop.CanBeCanceled ? new StoppableModel(Network, stop) : Network, plan.Data, plan.LearningRate, _engine);
+        _trainer = new Trainer(stop.CanBeCanceled ? new StoppableModel(_network, stop) : _network, plan.Data, plan.LearningRate, _engine);
+        _loop = _engine as IOwnLoop;
+    }
+
+    /// <summary>
+    /// An engine that runs <see cref="Trainer"/>'s epochs itself, step included: the tape engines keep the parameters
+    /// in arrays and write them into the network only when it is read. <see cref="TrainingEngines.Create"/> returns one
+    /// where it can.
+    /// </summary>
+    public interface IOwnLoop
+    {
+        /// <summary>Runs the next epoch of <paramref name="trainer"/>: the report and parameters <see cref="Trainer.TrainEpoch"/> would give, bit for bit.</summary>
+        /// <param name="trainer">The run's trainer: its model, data and learning rate (the engine takes them at the first epoch).</param>
+        /// <param name="beforeStep">Receives the report before the step.</param>
+        /// <returns>The report.</returns>
+        EpochReport TrainEpoch(Trainer trainer, IProgress<EpochReport>? beforeStep);
+
+        /// <summary>Writes the current parameters into the trainer's model, with their gradients when called before the step.</summary>
+        void UpdateModel();
     }
 
     /// <summary>What is trained.</summary>
     public TrainingPlan Plan { get; }
 
-    /// <summary>The network, whose parameters change with every epoch.</summary>
-    public Network Network { get; }
+    /// <summary>
+    /// The network, whose parameters change with every epoch; an engine with its own loop writes them into it when it
+    /// is read (in the hook before a step, with their gradients).
+    /// </summary>
+    public Network Network
+    {
+        get
+        {
+            _loop?.UpdateModel();
+            return _network;
+        }
+    }
 
     /// <summary>The training points.</summary>
     public Dataset Data => Plan.Data;
@@ -68,7 +99,7 @@ public sealed class TrainingRun : IDisposable
         }
 
         _stop.ThrowIfCancellationRequested();
-        var report = _trainer.TrainEpoch(beforeStep);
+        var report = _loop is null ? _trainer.TrainEpoch(beforeStep) : _loop.TrainEpoch(_trainer, beforeStep);
         _epochs.Add(report);
         return report;
     }
@@ -86,6 +117,6 @@ public sealed class TrainingRun : IDisposable
         }
     }
 
-    /// <summary>Stops the engine's threads, if it has any.</summary>
+    /// <summary>Stops the engine's threads, if it has any (worker threads, or a compilation still running).</summary>
     public void Dispose() => (_engine as IDisposable)?.Dispose();
 }

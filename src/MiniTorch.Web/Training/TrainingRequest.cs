@@ -48,8 +48,8 @@ internal sealed record TrainingRequest(
     /// <summary>The most epochs.</summary>
     public const int MaxEpochs = 100_000;
 
-    /// <summary>The engines the page offers: compiling costs more than a short run on the page gains.</summary>
-    public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Tape, TrainingEngines.Graph];
+    /// <summary>The engines the page offers: the default, and the graph engine that the learner's code runs.</summary>
+    public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Default, TrainingEngines.Graph];
 
     /// <summary>Checks every field and builds the plan.</summary>
     /// <returns>The plan, or the 400 result naming the first field out of range.</returns>

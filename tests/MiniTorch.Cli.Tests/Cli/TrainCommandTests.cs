@@ -20,11 +20,11 @@ public sealed class TrainCommandTests : IDisposable
         { ["--rate", "0"], "--rate must be a positive finite number (got 0)" },
         { ["--rate", "-0.5"], "--rate must be a positive finite number (got -0.5)" },
         { ["--epochs", "0"], "--epochs must be at least 1 (got 0)" },
-        { ["--engine", "fast"], "unknown engine 'fast'; valid engines: graph, tape, compiled" },
+        { ["--engine", "fast"], "unknown engine 'fast'; valid engines: graph, tape, compiled, auto" },
         { ["--threads", "0"], "--threads must be between 1 and 64 (got 0)" },
         { ["--threads", "-1"], "--threads must be between 1 and 64 (got -1)" },
         { ["--threads", "65"], "--threads must be between 1 and 64 (got 65)" },
-        { ["--engine", "graph", "--threads", "2"], "--threads 2 needs --engine tape or compiled; the graph engine runs on one thread" },
+        { ["--engine", "graph", "--threads", "2"], "--threads 2 needs --engine tape or compiled or auto; the graph engine runs on one thread" },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -15,9 +15,11 @@ public sealed class TrainingRunTests
     [InlineData(TrainingEngines.Graph, false)]
     [InlineData(TrainingEngines.Tape, false)]
     [InlineData(TrainingEngines.Compiled, false)]
+    [InlineData(TrainingEngines.Auto, false)]
     [InlineData(TrainingEngines.Graph, true)]
     [InlineData(TrainingEngines.Tape, true)]
     [InlineData(TrainingEngines.Compiled, true)]
+    [InlineData(TrainingEngines.Auto, true)]
     public void Epochs_one_at_a_time_give_the_trainers_losses_and_parameters_bit_for_bit_with_or_without_a_stop_token(string engine, bool stoppable)
     {
         var network = Small.CreateNetwork();
@@ -32,6 +34,26 @@ public sealed class TrainingRunTests
 
         Assert.Equal(expected.Epochs.Select(e => (e.Epoch, BitConverter.DoubleToInt64Bits(e.TotalLoss), e.Correct)), run.Epochs.Select(e => (e.Epoch, BitConverter.DoubleToInt64Bits(e.TotalLoss), e.Correct)));
         BitAssert.Identical([.. network.Parameters().Select(p => p.Value.Data)], [.. run.Network.Parameters().Select(p => p.Value.Data)], "parameters");
+    }
+
+    [Theory]
+    [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Compiled)]
+    [InlineData(TrainingEngines.Auto)]
+    public void The_network_read_in_the_hook_holds_the_graph_engines_gradients_and_after_the_step_its_parameters(string engine)
+    {
+        using var graph = new TrainingRun(TrainingPlan.Of(Small, TrainingEngines.Graph));
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine));
+        while (!run.IsFinished)
+        {
+            double[] expected = [];
+            double[] actual = [];
+            graph.TrainEpoch(new Hook(_ => expected = Derivatives(graph.Network)));
+            var report = run.TrainEpoch(new Hook(_ => actual = Derivatives(run.Network)));
+
+            BitAssert.Identical(expected, actual, $"{engine}, epoch {report.Epoch}, gradients in the hook");
+            BitAssert.Identical(Values(graph.Network), Values(run.Network), $"{engine}, epoch {report.Epoch}, parameters after the step");
+        }
     }
 
     [Fact]
@@ -75,6 +97,7 @@ public sealed class TrainingRunTests
     [Theory]
     [InlineData(TrainingEngines.Graph)]
     [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Auto)]
     public void A_run_whose_token_is_cancelled_starts_no_epoch_and_keeps_the_epochs_done_and_the_network(string engine)
     {
         using var stop = new CancellationTokenSource();
@@ -138,6 +161,10 @@ public sealed class TrainingRunTests
             return _network.Call(input);
         }
     }
+
+    private static double[] Derivatives(Network network) => [.. network.Parameters().Select(p => p.Value.Derivative ?? double.NaN)];
+
+    private static double[] Values(Network network) => [.. network.Parameters().Select(p => p.Value.Data)];
 
     private sealed class Hook(Action<EpochReport> action) : IProgress<EpochReport>
     {
