@@ -4,7 +4,7 @@ using MiniTorch.Progress;
 // failure. A crash, a hang or a build error turns the tasks it touches red, with the reason.
 //   dotnet run --project tools/MiniTorch.Progress [-- [--no-build] [--json] [--junit FILE]]
 // Exit code: 0 every task done, 1 some task not done, 2 bad usage, 3 the run itself broke (build, crash, hang).
-const string Usage = "usage: dotnet run --project tools/MiniTorch.Progress [-- [--no-build] [--json] [--junit FILE]]";
+const string usage = "usage: dotnet run --project tools/MiniTorch.Progress [-- [--no-build] [--json] [--junit FILE]]";
 var build = true;
 var json = false;
 string? junit = null;
@@ -22,13 +22,13 @@ for (var i = 0; i < args.Length; i++)
             junit = Path.GetFullPath(args[++i]);
             break;
         case "--help" or "-h":
-            Console.WriteLine(Usage);
+            Console.WriteLine(usage);
             Console.WriteLine("  --no-build    the tests are built already");
             Console.WriteLine("  --json        print the report as JSON instead of the table");
             Console.WriteLine("  --junit FILE  also write the results as JUnit XML, for a CI service");
             return 0;
         default:
-            Console.Error.WriteLine($"unknown option '{args[i]}'; {Usage}");
+            Console.Error.WriteLine($"unknown option '{args[i]}'; {usage}");
             return 2;
     }
 }

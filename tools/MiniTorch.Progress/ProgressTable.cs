@@ -38,10 +38,16 @@ internal static class ProgressTable
             }
         }
 
-        foreach (var problem in problems)
+        // Problems with the same advice (the four deep-graph tests of a recursive sort, say) share it.
+        foreach (var group in problems.GroupBy(p => p.Advice))
         {
-            text.Append('\n').Append(Capitalised(problem.What)).Append(problem.Task is null ? "." : $" (task {problem.Task}).").Append('\n');
-            text.Append(problem.Advice).Append('\n');
+            text.Append('\n');
+            foreach (var problem in group)
+            {
+                text.Append(Capitalised(problem.What)).Append(problem.Task is null ? "." : $" (task {problem.Task}).").Append('\n');
+            }
+
+            text.Append(group.Key).Append('\n');
         }
 
         text.Append('\n').Append(Next(rows)).Append('\n');
@@ -87,11 +93,16 @@ internal static class ProgressTable
     }
 
     // The line that says most: a blank's NotImplementedException (which a property test or an Assert.Throws reports
-    // further down), else the first line.
+    // further down), else the failure inside CsCheck's report of a failing sample (after its "----"), else the first.
     private static string OneLine(string message)
     {
-        var lines = message.Split('\n').Select(l => l.Trim().TrimStart('-', ' ')).Where(l => l.Length > 0).ToList();
-        return lines.FirstOrDefault(l => l.Contains("NotImplementedException : Task", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? message;
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.FirstOrDefault(l => l.Contains("NotImplementedException : Task", StringComparison.Ordinal))?.TrimStart('-', ' ')
+            ?? (lines.FirstOrDefault()?.StartsWith("CsCheck.", StringComparison.Ordinal) == true
+                ? lines.FirstOrDefault(l => l.StartsWith("----", StringComparison.Ordinal))?.TrimStart('-', ' ')
+                : null)
+            ?? lines.FirstOrDefault()
+            ?? message;
     }
 
     // "MiniTorch.Tests.ScalarTests.Ids_grow" to "ScalarTests.Ids_grow".

@@ -37,10 +37,11 @@ internal sealed record RunProblem(RunProblemKind Kind, string? Task, string? Tes
                 test.Task,
                 test.FullName,
                 $"the test host crashed with a stack overflow while {Short(test.FullName)} ran",
-                "The usual cause: a recursive walk over a deep graph. This test's graph is a million operations deep, and "
-                + "each recursive call takes a frame of the thread's stack (8 MB on Linux, 1.5 MB on Windows and macOS), "
-                + "which runs out after some tens of thousands of levels; a stack overflow cannot be caught, so it ends the "
-                + "whole test run. Walk the graph with a loop and an explicit Stack<T> of the nodes still to visit.");
+                "The usual cause: a recursive walk over a deep graph (the deep-graph tests build chains a million "
+                + "operations long). Each recursive call takes a frame of the thread's stack (8 MB on Linux, 1.5 MB on "
+                + "Windows and macOS), which runs out after some tens of thousands of levels, and a stack overflow cannot "
+                + "be caught: it ends the whole test run. Walk the graph with a loop and an explicit Stack<T> of the "
+                + "nodes still to visit.");
         }
 
         var reason = runMessages.Select(m => m.Split('\n')[0].Trim()).FirstOrDefault(m => m.Length > 0) ?? "no reason given";

@@ -5,7 +5,8 @@ namespace MiniTorch.Progress;
 /// <param name="State">Done, failing, waiting for an earlier task, or not built.</param>
 /// <param name="Passed">How many of its test cases pass.</param>
 /// <param name="Total">How many it has.</param>
-/// <param name="FirstFailure">The failure to show: a crash first, then those of the task's first checks, then by name.</param>
+/// <param name="FirstFailure">The failure to show: a crash first, then those of the task's first checks, then the first
+/// written.</param>
 /// <param name="MutantsCaught">For Task 0.2, how many broken operators the learner's property tests catch.</param>
 /// <param name="Mutants">For Task 0.2, how many broken operators there are; 0 for the other tasks.</param>
 internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed, int Total, TestOutcome? FirstFailure, int MutantsCaught, int Mutants)
@@ -46,6 +47,7 @@ internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed
         return failures
             .OrderBy(o => o.Status is TestStatus.Crashed or TestStatus.TimedOut ? 0 : 1)
             .ThenBy(o => first.IndexOf(o.ClassName[(o.ClassName.LastIndexOf('.') + 1)..]) is var i and >= 0 ? i : first.Count)
+            .ThenBy(o => o.Order)
             .ThenBy(o => o.Test, StringComparer.Ordinal)
             .FirstOrDefault();
     }

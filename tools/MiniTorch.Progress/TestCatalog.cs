@@ -46,7 +46,8 @@ internal sealed class TestCatalog
                             fullName,
                             type.FullName!,
                             Trait(method, "Task") ?? Trait(type, "Task") ?? "?",
-                            (Trait(method, KindTrait) ?? Trait(type, KindTrait)) == MutantKind);
+                            (Trait(method, KindTrait) ?? Trait(type, KindTrait)) == MutantKind,
+                            method.MetadataToken);
                     }
                 }
             }
@@ -104,5 +105,6 @@ internal sealed class TestCatalog
     /// <param name="ClassName">Namespace and class.</param>
     /// <param name="Task">Its task.</param>
     /// <param name="IsMutantCheck">True for a check against a broken operator.</param>
-    public sealed record Entry(string FullName, string ClassName, string Task, bool IsMutantCheck);
+    /// <param name="Order">Its metadata token, which follows the order the methods are written in.</param>
+    public sealed record Entry(string FullName, string ClassName, string Task, bool IsMutantCheck, int Order);
 }

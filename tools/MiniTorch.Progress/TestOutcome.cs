@@ -8,7 +8,9 @@ namespace MiniTorch.Progress;
 /// <param name="Message">Why it did not pass, or null when it passed.</param>
 /// <param name="IsMutantCheck">True for a check that runs the learner's property tests against a broken operator
 /// (Task 0.2): the progress table counts those apart.</param>
-internal sealed record TestOutcome(string Task, string ClassName, string Test, TestStatus Status, string? Message, bool IsMutantCheck = false)
+/// <param name="Order">Where the test is written in the test assembly (its metadata token): tests are written in the
+/// order a learner meets the pieces, so among the failures of one class the first written is shown first.</param>
+internal sealed record TestOutcome(string Task, string ClassName, string Test, TestStatus Status, string? Message, bool IsMutantCheck = false, int Order = int.MaxValue)
 {
     /// <summary>True when the test passed.</summary>
     public bool Passed => Status == TestStatus.Passed;

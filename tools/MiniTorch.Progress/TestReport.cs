@@ -50,7 +50,7 @@ internal static partial class TestReport
                 var test = catalog.Find(method)!;
                 culprits[method] = new TestOutcome(test.Task, test.ClassName, method,
                     problem.Kind == RunProblemKind.Hang ? TestStatus.TimedOut : TestStatus.Crashed,
-                    problem.What + ". " + problem.Advice, test.IsMutantCheck);
+                    problem.What + ". " + problem.Advice, test.IsMutantCheck, test.Order);
             }
 
             only = [.. catalog.Methods.Select(m => m.FullName).Where(m => !results.ContainsKey(m) && !culprits.ContainsKey(m))];
@@ -67,13 +67,13 @@ internal static partial class TestReport
             if (results.TryGetValue(test.FullName, out var cases))
             {
                 outcomes.AddRange(cases.Select(c => new TestOutcome(test.Task, test.ClassName, c.TestName,
-                    c.Passed ? TestStatus.Passed : TestStatus.Failed, c.Message, test.IsMutantCheck)));
+                    c.Passed ? TestStatus.Passed : TestStatus.Failed, c.Message, test.IsMutantCheck, test.Order)));
             }
             else
             {
                 notRun++;
                 outcomes.Add(new TestOutcome(test.Task, test.ClassName, test.FullName, TestStatus.NotRun,
-                    "did not run: the test run stopped before it (see the problems below the table)", test.IsMutantCheck));
+                    "did not run: the test run stopped before it (see the problems below the table)", test.IsMutantCheck, test.Order));
             }
         }
 

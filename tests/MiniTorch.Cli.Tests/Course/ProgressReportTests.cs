@@ -69,7 +69,7 @@ public sealed class ProgressReportTests
     [Fact]
     public void A_stack_overflow_blames_the_test_in_flight_and_explains_recursion()
     {
-        var problem = RunProblem.HostStopped(new TestCatalog.Entry("MiniTorch.Tests.DeepGraphTests.A_chain", "MiniTorch.Tests.DeepGraphTests", "1.4", false), ["The active test run was aborted. Reason: Test host process crashed : Stack overflow."]);
+        var problem = RunProblem.HostStopped(new TestCatalog.Entry("MiniTorch.Tests.DeepGraphTests.A_chain", "MiniTorch.Tests.DeepGraphTests", "1.4", false, 0), ["The active test run was aborted. Reason: Test host process crashed : Stack overflow."]);
 
         Assert.Equal(RunProblemKind.Crash, problem.Kind);
         Assert.Equal("1.4", problem.Task);
@@ -80,7 +80,7 @@ public sealed class ProgressReportTests
     [Fact]
     public void A_hang_is_told_apart_from_a_crash()
     {
-        var problem = RunProblem.HostStopped(new TestCatalog.Entry("N.C.M", "N.C", "1.4", false), ["The active test run was aborted. Reason: Test host process crashed", "Data collector 'Blame' message: The specified inactivity time of 120 seconds has elapsed."]);
+        var problem = RunProblem.HostStopped(new TestCatalog.Entry("N.C.M", "N.C", "1.4", false, 0), ["The active test run was aborted. Reason: Test host process crashed", "Data collector 'Blame' message: The specified inactivity time of 120 seconds has elapsed."]);
 
         Assert.Equal(RunProblemKind.Hang, problem.Kind);
         Assert.Contains("was stopped", problem.What, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ProgressReportTests
     [Fact]
     public void A_task_after_a_failing_one_waits_for_it_and_the_crash_shows_first()
     {
-        var crash = RunProblem.HostStopped(new TestCatalog.Entry("MiniTorch.Tests.DeepGraphTests.A_chain", "MiniTorch.Tests.DeepGraphTests", "1.4", false), ["Stack overflow."]);
+        var crash = RunProblem.HostStopped(new TestCatalog.Entry("MiniTorch.Tests.DeepGraphTests.A_chain", "MiniTorch.Tests.DeepGraphTests", "1.4", false, 0), ["Stack overflow."]);
         var run = new TestRun(
             [
                 .. Passing(["0.1", "0.2", "0.3", "0.4", "1.1", "1.2", "1.3"]),
@@ -127,6 +127,22 @@ public sealed class ProgressReportTests
 
         Assert.Contains("1.4   0 / 2     FunctionBackwardTests.B: Mul.Backward", table, StringComparison.Ordinal);
         Assert.Contains("Task 1.4, FunctionBackwardTests.B:\n  Mul.Backward: dInputs[0] should be 12.5\n  That is ∂f/∂a alone: multiply it by dOutput.\n", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_property_tests_failure_shows_the_assertion_inside_csCheck_s_report_and_a_blank_its_task()
+    {
+        var run = new TestRun(
+            [
+                Outcome("0.1", "MiniTorch.Tests.OperatorsTests", "Inv", TestStatus.Failed, "CsCheck.CsCheckException : Set seed: \"x\" to reproduce (1 shrinks).\n(2.5)\n---- Inv(2.5) should be 0.4 (within 0.01), but it is 2.5"),
+                Outcome("0.3", "MiniTorch.Tests.ListOperatorsTests", "Sum", TestStatus.Failed, "CsCheck.CsCheckException : Set seed: \"y\"\n---- System.NotImplementedException : Task 0.3: write Sum"),
+            ],
+            []);
+
+        var table = ProgressTable.Text(TaskProgress.Of(run), run.Problems);
+
+        Assert.Contains("OperatorsTests.Inv: Inv(2.5) should be 0.4 (within 0.01), but it is 2.5\n", table, StringComparison.Ordinal);
+        Assert.Contains("ListOperatorsTests.Sum: System.NotImplementedException : Task 0.3: write Sum\n", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,23 +32,26 @@ public sealed class LinearTests
         });
     // course: end
 
-    [Fact]
-    public void Forward_adds_the_products_to_the_bias_input_by_input() =>
-        Gen.Select(Gen.ULong, Gen.Double[-10, 10], Gen.Double[-10, 10], Gen.Double[-10, 10]).Sample((seed, x0, x1, x2) =>
+    // Readable inputs rather than random ones, so that a failure's sums can be followed by hand.
+    [Theory]
+    [InlineData(1UL, 0.5, -1.5, 2.0)]
+    [InlineData(2UL, 3.0, 0.25, -1.0)]
+    [InlineData(3UL, -2.0, 4.0, 0.75)]
+    public void Forward_adds_the_products_to_the_bias_input_by_input(ulong seed, double x0, double x1, double x2)
+    {
+        double[] x = [x0, x1, x2];
+        var layer = new Linear(3, 2, new SplitMix64(seed));
+
+        var output = layer.Call([.. x.Select(Scalar.Constant)]);
+
+        Assert.True(output.Length == 2, $"Linear(3, 2) should give 2 outputs, but it gave {output.Length}");
+        for (var j = 0; j < 2; j++)
         {
-            double[] x = [x0, x1, x2];
-            var layer = new Linear(3, 2, new SplitMix64(seed));
-
-            var output = layer.Call([.. x.Select(Scalar.Constant)]);
-
-            Assert.True(output.Length == 2, $"Linear(3, 2) should give 2 outputs, but it gave {output.Length}");
-            for (var j = 0; j < 2; j++)
-            {
-                double[] terms = [.. x.Select((xi, i) => xi * layer.Weight(i, j).Value.Data)];
-                var expected = layer.Bias(j).Value.Data + terms[0] + terms[1] + terms[2];
-                Assert.True(expected.Equals(output[j].Data), LinearMistake(layer, j, terms, output[j].Data));
-            }
-        });
+            double[] terms = [.. x.Select((xi, i) => xi * layer.Weight(i, j).Value.Data)];
+            var expected = layer.Bias(j).Value.Data + terms[0] + terms[1] + terms[2];
+            Assert.True(expected.Equals(output[j].Data), LinearMistake(layer, j, terms, output[j].Data));
+        }
+    }
 
     [Fact]
     public void Backward_gives_each_weight_its_input_and_each_bias_one()
