@@ -20,6 +20,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--junit" when i + 1 < args.Length:
             junit = Path.GetFullPath(args[++i]);
+            if (!Directory.Exists(Path.GetDirectoryName(junit)))
+            {
+                Console.Error.WriteLine($"--junit {args[i]}: its folder does not exist; create it first or name a file in an existing folder");
+                return 2;
+            }
+
             break;
         case "--help" or "-h":
             Console.WriteLine(usage);
@@ -59,7 +65,18 @@ catch (InvalidOperationException error)
 var rows = TaskProgress.Of(run);
 if (junit is not null)
 {
-    JUnitReport.Of(rows, run).Save(junit);
+    // Written whole or not at all: a CI service never reads half a report.
+    var partial = junit + ".partial";
+    try
+    {
+        JUnitReport.Of(rows, run).Save(partial);
+        File.Move(partial, junit, overwrite: true);
+    }
+    catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"cannot write --junit {junit}: {error.Message}");
+        return 2;
+    }
 }
 
 Console.Write(json ? ProgressJson.Text(rows, run) + "\n" : "\n" + ProgressTable.Text(rows, run.Problems));

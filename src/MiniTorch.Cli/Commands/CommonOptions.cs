@@ -83,7 +83,9 @@ internal static class CommonOptions
     /// <returns>The option.</returns>
     public static Option<string> Engine() => new("--engine")
     {
+        // course: replace with Description = "How gradients are computed: graph, a Scalar graph per point through your Backward (the course's only engine; the library adds tape and compiled).",
         Description = "How gradients are computed: tape (a recorded tape, replayed per point), compiled (that tape compiled to straight-line code) or graph (a Scalar graph per point); same numbers.",
+        // course: end
         DefaultValueFactory = _ => TrainingEngines.Default,
     };
 

@@ -43,4 +43,23 @@ public sealed class CourseLinksTests
     [Fact]
     public void A_link_that_climbs_out_of_the_course_is_dead() =>
         Assert.Single(Dead(("docs/a.md", "[up](../../../elsewhere.md)")));
+
+    [Fact]
+    public void The_course_written_from_this_repository_has_no_dead_link()
+    {
+        var folder = Directory.CreateTempSubdirectory("course-links-");
+        try
+        {
+            Course.Write(RepositoryFiles.Root, folder.FullName, solvedThrough: null);
+            var files = Directory.EnumerateFiles(folder.FullName, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(folder.FullName, f).Replace('\\', '/'), File.ReadAllBytes);
+
+            Assert.Contains("docs/guides/0a-operators.md", files.Keys);
+            Assert.Empty(CourseLinks.Dead(files));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

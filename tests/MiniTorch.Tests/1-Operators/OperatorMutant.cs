@@ -63,7 +63,7 @@ public sealed record OperatorMutant(string CaughtBy, string Description, string 
             Max = (x, y) => x < y ? x : y,
         },
         new("Relu_back_passes_d_above_zero_and_nothing_at_or_below_it", "a ReluBack that passes d at exactly 0 too (x ≥ 0)",
-            "besides random x, it checks ReluBack(0, d): random doubles are never exactly 0")
+            "besides random x, it checks ReluBack(0, d) itself, the one point where the broken operator differs")
         {
             ReluBack = (x, d) => x >= 0.0 ? d : 0.0,
         },
