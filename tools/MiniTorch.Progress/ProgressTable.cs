@@ -27,8 +27,9 @@ internal static class ProgressTable
             }
         }
 
-        // The task to work on gets its first failure in full: the row shows only the start of it.
-        if (rows.FirstOrDefault(r => r.State == TaskState.Failing) is { FirstFailure: { Status: TestStatus.Failed } failure } current)
+        // The task to work on gets its first failure in full: the row shows only the start of it (or a crash, whose
+        // explanation follows with the problems).
+        if (rows.FirstOrDefault(r => r.State == TaskState.Failing) is { FirstFailed: { } failure } current)
         {
             var lines = (failure.Message ?? string.Empty).Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).Take(FullMessageLines);
             text.Append(CultureInfo.InvariantCulture, $"\nTask {current.Task.Id}, {ShortName(failure.Test)}:\n");

@@ -7,9 +7,11 @@ namespace MiniTorch.Progress;
 /// <param name="Total">How many it has.</param>
 /// <param name="FirstFailure">The failure to show: a crash first, then those of the task's first checks, then the first
 /// written.</param>
+/// <param name="FirstFailed">The first failure in that order of a test that ran and failed (not a crash), whose
+/// message is shown in full: behind a crash may hide a plain mistake.</param>
 /// <param name="MutantsCaught">For Task 0.2, how many broken operators the learner's property tests catch.</param>
 /// <param name="Mutants">For Task 0.2, how many broken operators there are; 0 for the other tasks.</param>
-internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed, int Total, TestOutcome? FirstFailure, int MutantsCaught, int Mutants)
+internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed, int Total, TestOutcome? FirstFailure, TestOutcome? FirstFailed, int MutantsCaught, int Mutants)
 {
     /// <summary>Each task of the course with its progress, in order.</summary>
     /// <param name="run">The test run.</param>
@@ -29,7 +31,8 @@ internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed
                 : TaskState.Failing;
             earlierFailing |= state != TaskState.Done;
             var mutants = tests.Where(o => o.IsMutantCheck).ToList();
-            rows.Add(new TaskProgress(task, state, tests.Count(o => o.Passed), tests.Count, First(task, failures), mutants.Count(o => o.Passed), mutants.Count));
+            rows.Add(new TaskProgress(task, state, tests.Count(o => o.Passed), tests.Count,
+                First(task, failures), First(task, failures.Where(o => o.Status == TestStatus.Failed)), mutants.Count(o => o.Passed), mutants.Count));
         }
 
         return rows;
@@ -41,7 +44,7 @@ internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed
     public static string? DoneThrough(IReadOnlyList<TaskProgress> rows) =>
         rows.TakeWhile(r => r.State == TaskState.Done).Select(r => r.Task.Id).LastOrDefault();
 
-    private static TestOutcome? First(CourseTask task, List<TestOutcome> failures)
+    private static TestOutcome? First(CourseTask task, IEnumerable<TestOutcome> failures)
     {
         var first = task.FirstChecks?.ToList() ?? [];
         return failures

@@ -87,7 +87,7 @@ public sealed class ProgressReportTests
     }
 
     [Fact]
-    public void A_task_after_a_failing_one_waits_for_it_and_the_crash_shows_first()
+    public void A_task_after_a_failing_one_waits_for_it_and_the_crash_shows_first_with_the_failure_behind_it_in_full()
     {
         var crash = RunProblem.HostStopped(new TestCatalog.Entry("MiniTorch.Tests.DeepGraphTests.A_chain", "MiniTorch.Tests.DeepGraphTests", "1.4", false, 0), ["Stack overflow."]);
         var run = new TestRun(
@@ -106,6 +106,7 @@ public sealed class ProgressReportTests
         Assert.Equal(TaskState.Blocked, rows.Single(r => r.Task.Id == "1.5").State);
         Assert.Equal("1.3", TaskProgress.DoneThrough(rows));
         Assert.Contains("1.4   0 / 2     DeepGraphTests.A_chain: CRASHED the test run (see below)", table, StringComparison.Ordinal);
+        Assert.Contains("Task 1.4, BackpropagateTests.Backward_twice:\n  x.Derivative should be 8\n", table, StringComparison.Ordinal);
         Assert.Contains("1.5   0 / 1     needs the tasks before it; LinearTests.Forward", table, StringComparison.Ordinal);
         Assert.Contains("explicit Stack<T>", table, StringComparison.Ordinal);
         Assert.EndsWith("Done through task 1.3. Next: task 1.4, dotnet test --filter Task=1.4\n", table, StringComparison.Ordinal);

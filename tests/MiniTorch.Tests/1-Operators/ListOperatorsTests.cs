@@ -3,7 +3,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>Task 0.3: the higher-order functions and the list operations built from them.</summary>
 [Trait("Task", "0.3")]
 public sealed class ListOperatorsTests

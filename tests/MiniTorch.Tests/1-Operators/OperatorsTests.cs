@@ -3,7 +3,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>Task 0.1: each operator behaves like plain arithmetic and has the reference's identities.</summary>
 [Trait("Task", "0.1")]
 public sealed class OperatorsTests

@@ -2,7 +2,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>Task 1.1: the numerical derivative.</summary>
 [Trait("Task", "1.1")]
 public sealed class CentralDifferenceTests
