@@ -16,7 +16,7 @@ namespace MiniTorch.Expressions;
 public sealed class ScalarNames
 {
     /// <summary>The longest expression text used as a name; a longer one becomes <c>v1</c>, <c>v2</c>, ….</summary>
-    public const int MaxTextLength = 16;
+    public const int MaxTextLength = 20;
 
     private readonly Dictionary<Scalar, (string Name, int Precedence, int Index)> _entries;
 

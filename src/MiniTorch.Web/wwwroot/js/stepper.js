@@ -111,14 +111,16 @@ function scrollTo(node) {
   container.scrollTop += inner.top + inner.height / 2 - (outer.top + outer.height / 2);
 }
 
-function show(next) {
+// Shows the pass after `next` steps; a move by the learner (not a new drawing) brings the active node into view.
+function show(next, moved = true) {
   if (!graph) return;
   position = Math.max(0, Math.min(graph.steps.length, next));
   writeTexts();
   writeRule();
   markList();
   updateButtons();
-  scrollTo(highlight());
+  const node = highlight();
+  if (moved) scrollTo(node);
 }
 
 function fillList(steps) {
@@ -150,7 +152,7 @@ export async function showGraph(stepped, label) {
   graph = { steps: stepped.steps, nodes, lines };
   if (!sameSteps) fillList(stepped.steps);
   element('stepper').hidden = false;
-  show(sameSteps ? position : 0);
+  show(sameSteps ? position : 0, false);
 }
 
 // Takes the graph away, after a failed request: nothing of it stays on screen.
