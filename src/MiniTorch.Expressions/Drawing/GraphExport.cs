@@ -168,13 +168,13 @@ public static class GraphExport
                 label.Append('\n').Append(annotation);
             }
 
-            drawn = Node(options.GroupOf?.Invoke(value), key, label.ToString(), ValueStyle(value));
+            drawn = Node(options.GroupOf?.Invoke(value), key, label.ToString(), ValueStyle(value), isValue: true);
             _keys.Add(key, drawn);
             return drawn;
         }
 
         public override string Operation(Scalar result, FunctionHandle function, int number) =>
-            Node(options.GroupOf?.Invoke(result), "f" + names.Key(result)[1..], function.Name, ", shape=box, penwidth=2");
+            Node(options.GroupOf?.Invoke(result), "f" + names.Key(result)[1..], function.Name, ", shape=box, penwidth=2", isValue: false);
 
         public override bool IsCollapsed(string key) => key.StartsWith('"' + GroupKeyPrefix, StringComparison.Ordinal);
 
@@ -190,18 +190,18 @@ public static class GraphExport
             foreach (var (group, count) in _collapsedCounts)
             {
                 dot.Append("  ").Append(DotText.Quote(GroupKeyPrefix + group)).Append(" [label=")
-                    .Append(DotText.Quote(string.Create(CultureInfo.InvariantCulture, $"{group}\n{count} nodes, collapsed")))
+                    .Append(DotText.Quote(string.Create(CultureInfo.InvariantCulture, $"{group}\n{count} values, collapsed")))
                     .Append(", shape=box3d, style=filled, fillcolor=\"#eef1f4\"];\n");
             }
         }
 
         // A node inside its group's cluster, or the group's one box when the group is collapsed; returns the key to
         // draw edges with.
-        private string Node(string? group, string key, string label, string style)
+        private string Node(string? group, string key, string label, string style, bool isValue)
         {
             if (group is not null && options.Collapsed?.Contains(group) == true)
             {
-                _collapsedCounts[group] = _collapsedCounts.GetValueOrDefault(group) + 1;
+                _collapsedCounts[group] = _collapsedCounts.GetValueOrDefault(group) + (isValue ? 1 : 0);
                 return DotText.Quote(GroupKeyPrefix + group);
             }
 
