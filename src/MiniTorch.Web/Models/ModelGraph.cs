@@ -57,7 +57,8 @@ internal static class ModelGraph
     /// <returns>The groups and the stepped graph.</returns>
     public static (GroupView[] Groups, SteppedGraph Graph) Draw(NetworkPass pass, ScalarNames names, IReadOnlyCollection<string>? collapsed)
     {
-        var sizes = names.Scalars.Select(pass.GroupOf).OfType<string>().GroupBy(g => g).Select(g => (Name: g.Key, Count: g.Count())).ToArray();
+        var sizes = names.Scalars.Select(pass.GroupOf).OfType<string>().GroupBy(g => g).Select(g => (Name: g.Key, Count: g.Count()))
+            .OrderBy(g => g.Name == InputGroup ? 0 : 1).ToArray();
         var folded = collapsed is null
             ? sizes.Where(g => g.Count > CollapsedAbove).Select(g => g.Name).ToHashSet(StringComparer.Ordinal)
             : collapsed.ToHashSet(StringComparer.Ordinal);

@@ -2,7 +2,7 @@
 // untrained one of the settings), its module tree, every parameter with its value and gradient, and the boundary and
 // loss the parameters give. Any value can be set by hand. Without a run, the values set are kept in the address, so a
 // link opens the same model with no training at all; during a run, they are set on the run's network.
-// The parameter table is virtual: a network of width 200 has 41,201 parameters, and only the rows in view exist.
+// The parameter table is virtual: a network of width 200 has 41,001 parameters, and only the rows in view exist.
 import { send, problemText } from './api.js';
 import { readSetting, writeSettings } from './url-state.js';
 import { currentRequest, currentTrainingId, formReady } from './training.js';
