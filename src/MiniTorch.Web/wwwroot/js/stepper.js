@@ -86,29 +86,33 @@ function drawnNode(step, key) {
   return graph.nodes.get(key) ?? graph.nodes.get(`group:${step.group}`);
 }
 
+// Outlines the current step's node and operation; returns them (either may be missing).
 function highlight() {
   for (const node of graph.nodes.values()) node.classList.remove('current', 'current-operation');
   const current = graph.steps[position - 1];
-  if (!current) return null;
+  if (!current) return [];
   const operation = current.operation && drawnNode(current, current.operation);
   operation?.classList.add('current-operation');
   const node = drawnNode(current, current.node);
   node?.classList.add('current');
-  return operation ?? node;
+  return [node, operation].filter(Boolean);
 }
 
 // Brings the stepper to the top of the window when it does not fit where it is, then scrolls the graph inside its box
-// so that the active node is in the middle: the buttons, the rule and the node are all in view after every step.
-function scrollTo(node) {
+// so that the active node and its operation are in the middle: the buttons, the rule and the node are all in view
+// after every step.
+function scrollTo(shapes) {
   const stepper = element('stepper');
   const box = stepper.getBoundingClientRect();
   if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top, behavior: 'instant' });
-  if (!node) return;
+  if (shapes.length === 0) return;
   const container = element('graph');
   const outer = container.getBoundingClientRect();
-  const inner = node.getBoundingClientRect();
-  container.scrollLeft += inner.left + inner.width / 2 - (outer.left + outer.width / 2);
-  container.scrollTop += inner.top + inner.height / 2 - (outer.top + outer.height / 2);
+  const boxes = shapes.map(shape => shape.getBoundingClientRect());
+  const [left, right] = [Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right))];
+  const [top, bottom] = [Math.min(...boxes.map(b => b.top)), Math.max(...boxes.map(b => b.bottom))];
+  container.scrollLeft += (left + right) / 2 - (outer.left + outer.width / 2);
+  container.scrollTop += (top + bottom) / 2 - (outer.top + outer.height / 2);
 }
 
 // Shows the pass after `next` steps; a move by the learner (not a new drawing) brings the active node into view.
@@ -119,8 +123,8 @@ function show(next, moved = true) {
   writeRule();
   markList();
   updateButtons();
-  const node = highlight();
-  if (moved) scrollTo(node);
+  const shapes = highlight();
+  if (moved) scrollTo(shapes);
 }
 
 function fillList(steps) {
