@@ -124,7 +124,7 @@ public sealed class AutodiffPageTests
 
         await page.Keyboard.TypeAsync("y)");
         await Expect(page.Locator("#expression-error")).ToBeHiddenAsync();
-        await Expect(page.Locator("#backward-order li")).ToHaveCountAsync(8);
+        await Expect(page.Locator("#backward-order li")).ToHaveCountAsync(7);
     }
 
     [SkippableFact]
@@ -170,6 +170,7 @@ public sealed class AutodiffPageTests
         await page.GotoAsync(_browser.Url("?tab=autodiff&graph=network&point=2&hidden=3&points=10"));
         var layer1 = page.GetByLabel("layer1 (");
         await Expect(layer1).ToBeCheckedAsync();
+        await Expect(page.Locator("#backward-status")).ToContainTextAsync("Step 0 of");
         var steps = await page.Locator("#backward-order li").CountAsync();
 
         await layer1.UncheckAsync();

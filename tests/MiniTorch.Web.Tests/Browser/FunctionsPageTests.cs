@@ -51,8 +51,9 @@ public sealed class FunctionsPageTests
         await page.GotoAsync(_browser.Url("?tab=functions&fexpr=x%20%2B%200%20*%20y&from=-1&to=3"));
         await Expect(page.Locator("#function-heat-value-caption")).ToContainTextAsync("white is 0");
 
-        // The value is x over [-1, 3]: the plot area runs from 48 to 262 px across; x = 0 is a quarter of the way.
-        var (zero, top, bottom) = (await PixelAsync(page, 48 + (214 * 0.25)), await PixelAsync(page, 258), await PixelAsync(page, 52));
+        // The value is x over [-1, 3] in 41 columns of 214 / 41 px from 48 px across; x = 0 is column 10, read near its
+        // right edge, away from the zero line drawn through its middle.
+        var (zero, top, bottom) = (await PixelAsync(page, 48 + (214.0 / 41 * 10.9)), await PixelAsync(page, 258), await PixelAsync(page, 52));
         Assert.True(zero.All(c => c > 235), $"x = 0 is {string.Join(",", zero)}, not white");
         Assert.True(top[0] > 150 && top[2] < 80, $"x = 3 is {string.Join(",", top)}, not red");
         Assert.True(bottom[2] > bottom[0] && bottom[0] < 235, $"x = -1 is {string.Join(",", bottom)}, not blue");

@@ -148,7 +148,9 @@ function renderRows() {
   for (let k = first; k < last; k++) {
     rows.push(focused && Number(focused.dataset.index) === k ? focused : parameterRow(state.parameters[k - state.from], k));
   }
+  const typing = document.activeElement?.closest?.('#parameters') ? document.activeElement : null;
   body.replaceChildren(spacer(first * height), ...rows, spacer(Math.max(0, state.total - last) * height));
+  if (typing?.isConnected && document.activeElement !== typing) typing.focus({ preventScroll: true });
   if (!rowHeight && rows.length) {
     rowHeight = rows[0].getBoundingClientRect().height;
     renderRows();

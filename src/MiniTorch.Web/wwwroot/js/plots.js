@@ -33,9 +33,10 @@ function finiteRange(values) {
   return low <= high ? { low, high } : null;
 }
 
-// The axes of a plot area: a frame, ticks and their numbers on the left and at the bottom, light grid lines, and a
-// stronger line where y = 0 (and x = 0) when the range holds it.
-function axes(context, area, xRange, yRange) {
+// The axes of a plot area: a frame, ticks and their numbers on the left and at the bottom, light grid lines across the
+// area (unless grid is false: a heatmap shows through), and a stronger line where y = 0 (and x = 0) when the range
+// holds it.
+function axes(context, area, xRange, yRange, grid = true) {
   const { left, top, width, height } = area;
   const xOf = x => left + (x - xRange.low) / (xRange.high - xRange.low) * width;
   const yOf = y => top + (yRange.high - y) / (yRange.high - yRange.low) * height;
@@ -48,7 +49,7 @@ function axes(context, area, xRange, yRange) {
   context.textBaseline = 'top';
   for (const x of ticks(xRange.low, xRange.high, Math.max(2, Math.floor(width / 70)))) {
     context.beginPath();
-    context.moveTo(xOf(x), top);
+    context.moveTo(xOf(x), grid ? top : top + height);
     context.lineTo(xOf(x), top + height + 4);
     context.stroke();
     context.fillText(tickText(x), xOf(x), top + height + 6);
@@ -58,7 +59,7 @@ function axes(context, area, xRange, yRange) {
   for (const y of ticks(yRange.low, yRange.high, Math.max(2, Math.floor(height / 45)))) {
     context.beginPath();
     context.moveTo(left - 4, yOf(y));
-    context.lineTo(left + width, yOf(y));
+    context.lineTo(grid ? left + width : left, yOf(y));
     context.stroke();
     context.fillText(tickText(y), left - 6, yOf(y));
   }
@@ -130,7 +131,7 @@ export function heatmap(canvas, xs, ys, values) {
     }
   }
   const half = [(xs[1] - xs[0]) / 2, (ys[1] - ys[0]) / 2];
-  axes(context, area, { low: xs[0] - half[0], high: xs[columns - 1] + half[0] }, { low: ys[0] - half[1], high: ys[rows - 1] + half[1] });
+  axes(context, area, { low: xs[0] - half[0], high: xs[columns - 1] + half[0] }, { low: ys[0] - half[1], high: ys[rows - 1] + half[1] }, false);
   colourBar(context, { left: area.left + area.width + 12, top: area.top, width: 14, height: area.height }, reach);
   return { range, reach };
 }
