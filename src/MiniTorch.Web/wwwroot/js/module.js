@@ -128,7 +128,7 @@ function parameterRow(parameter, index) {
   input.setAttribute('aria-label', `Value of ${parameter.name}`);
   input.addEventListener('change', () => setValue(parameter.name, input));
   value.append(input);
-  const gradient = cell(row, parameter.gradient === null ? '\u2013' : Number(parameter.gradient).toPrecision(6));
+  const gradient = cell(row, parameter.gradient === null ? '\u2013' : String(Number(parameter.gradient.toPrecision(6))));
   gradient.title = parameter.gradient === null ? 'no gradient yet' : String(parameter.gradient);
   return row;
 }

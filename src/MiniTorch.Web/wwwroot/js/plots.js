@@ -47,7 +47,7 @@ function axes(context, area, xRange, yRange, grid = true) {
   context.fillStyle = cssColour('--muted');
   context.textAlign = 'center';
   context.textBaseline = 'top';
-  for (const x of ticks(xRange.low, xRange.high, Math.max(2, Math.floor(width / 70)))) {
+  for (const x of ticks(xRange.low, xRange.high, Math.max(4, Math.floor(width / 60)))) {
     context.beginPath();
     context.moveTo(xOf(x), grid ? top : top + height);
     context.lineTo(xOf(x), top + height + 4);

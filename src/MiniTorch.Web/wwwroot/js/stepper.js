@@ -98,13 +98,8 @@ function highlight() {
   return [node, operation].filter(Boolean);
 }
 
-// Brings the stepper to the top of the window when it does not fit where it is, then scrolls the graph inside its box
-// so that the active node and its operation are in the middle: the buttons, the rule and the node are all in view
-// after every step.
-function scrollTo(shapes) {
-  const stepper = element('stepper');
-  const box = stepper.getBoundingClientRect();
-  if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top, behavior: 'instant' });
+// Scrolls the graph inside its box so that the shapes are in its middle.
+function centre(shapes) {
   if (shapes.length === 0) return;
   const container = element('graph');
   const outer = container.getBoundingClientRect();
@@ -115,7 +110,16 @@ function scrollTo(shapes) {
   container.scrollTop += (top + bottom) / 2 - (outer.top + outer.height / 2);
 }
 
-// Shows the pass after `next` steps; a move by the learner (not a new drawing) brings the active node into view.
+// Brings the stepper to the top of the window when it does not fit where it is, then centres the active node and its
+// operation in the graph's box: the buttons, the rule and the node are all in view after every step.
+function scrollTo(shapes) {
+  const box = element('stepper').getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top, behavior: 'instant' });
+  centre(shapes);
+}
+
+// Shows the pass after `next` steps. A move by the learner brings the active node into view; a new drawing only
+// centres it (or the output, before the first step) in the graph's box, leaving the window where it is.
 function show(next, moved = true) {
   if (!graph) return;
   position = Math.max(0, Math.min(graph.steps.length, next));
@@ -125,6 +129,7 @@ function show(next, moved = true) {
   updateButtons();
   const shapes = highlight();
   if (moved) scrollTo(shapes);
+  else centre(shapes.length > 0 ? shapes : [graph.steps[0] && drawnNode(graph.steps[0], graph.steps[0].node)].filter(Boolean));
 }
 
 function fillList(steps) {
