@@ -26,16 +26,10 @@ internal static class ModelEndpoints
 
     private static async Task<IResult> GraphAsync(HttpRequest request, TrainingSessions sessions)
     {
-        var (body, problem) = await RequestBody.ReadAsync<ModelGraphRequest>(request);
-        if (body is null)
+        var (body, source, problem) = await ReadAsync<ModelGraphRequest>(request, sessions);
+        if (body is null || source is null)
         {
             return problem!;
-        }
-
-        var (source, refused) = NetworkSource.Resolve(body, sessions);
-        if (source is null)
-        {
-            return refused!;
         }
 
         var point = body.Point ?? 0;
@@ -63,16 +57,10 @@ internal static class ModelEndpoints
 
     private static async Task<IResult> ModuleAsync(HttpRequest request, TrainingSessions sessions)
     {
-        var (body, problem) = await RequestBody.ReadAsync<ModuleRequest>(request);
-        if (body is null)
+        var (body, source, problem) = await ReadAsync<ModuleRequest>(request, sessions);
+        if (body is null || source is null)
         {
             return problem!;
-        }
-
-        var (source, refused) = NetworkSource.Resolve(body, sessions);
-        if (source is null)
-        {
-            return refused!;
         }
 
         var from = body.From ?? 0;
@@ -108,6 +96,20 @@ internal static class ModelEndpoints
 
             return Results.Ok(ModuleState.Of(source, network, from, count));
         });
+    }
+
+    // Reads the body and finds the network it names, or gives the refusal of either.
+    private static async Task<(T? Body, NetworkSource? Source, IResult? Problem)> ReadAsync<T>(HttpRequest request, TrainingSessions sessions)
+        where T : NetworkChoice
+    {
+        var (body, problem) = await RequestBody.ReadAsync<T>(request);
+        if (body is null)
+        {
+            return (null, null, problem);
+        }
+
+        var (source, refused) = NetworkSource.Resolve(body, sessions);
+        return (body, source, refused);
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

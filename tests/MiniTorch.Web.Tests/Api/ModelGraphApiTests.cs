@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MiniTorch.Runs;
@@ -81,14 +80,8 @@ public sealed class ModelGraphApiTests : IClassFixture<SandboxFactory>
     public async Task A_bad_request_is_400_naming_the_field(string body, string field)
     {
         using var client = _factory.CreateClient();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
-        var response = await client.PostAsync(new Uri("/api/model-graph", UriKind.Relative), content);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.DoesNotContain("   at ", problem.ToString(), StringComparison.Ordinal);
+        await JsonRequests.AssertRefusedAsync(client, "/api/model-graph", body, field);
     }
 
     // Every leaf's derivative after the library's own Backward from the network's output at the point, by the name the
@@ -110,12 +103,7 @@ public sealed class ModelGraphApiTests : IClassFixture<SandboxFactory>
             .Where(step => step.GetProperty("operation").ValueKind == JsonValueKind.Null)
             .ToDictionary(step => step.GetProperty("name").GetString()!, step => step.GetProperty("derivative").GetString()!);
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, object body)
-    {
-        var response = await client.PostAsJsonAsync("/api/model-graph", body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> PostAsync(HttpClient client, object body) => JsonRequests.PostOkAsync(client, "/api/model-graph", body);
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

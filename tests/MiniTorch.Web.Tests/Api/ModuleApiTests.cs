@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MiniTorch.Runs;
@@ -85,21 +84,11 @@ public sealed class ModuleApiTests : IClassFixture<SandboxFactory>
     public async Task A_bad_request_is_400_naming_the_field(string body, string field)
     {
         using var client = _factory.CreateClient();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
-        var response = await client.PostAsync(new Uri("/api/module", UriKind.Relative), content);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await JsonRequests.AssertRefusedAsync(client, "/api/module", body, field);
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, object body)
-    {
-        var response = await client.PostAsJsonAsync("/api/module", body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> PostAsync(HttpClient client, object body) => JsonRequests.PostOkAsync(client, "/api/module", body);
 
     private static double[] Numbers(JsonElement array) => [.. array.EnumerateArray().Select(v => v.GetDouble())];
 
