@@ -9,8 +9,8 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The Training and Module tabs' API: the form's choices and defaults, preview, start, run/pause/step, reset, the event
-/// stream, the module view and the run's files.
+/// The Training tab's API: the form's choices and defaults, preview, start, run/pause/step, reset, the event stream and
+/// the run's files. (The Module tab's is <see cref="Models.ModelEndpoints"/>.)
 /// </summary>
 internal static class TrainingEndpoints
 {
@@ -21,16 +21,12 @@ internal static class TrainingEndpoints
         var api = routes.MapGroup("/api/trainings");
         api.MapGet("/form", () => Results.Ok(TrainingForm.Current));
         api.MapPost("/preview", PreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
-        api.MapPost("/module", ModulePreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
         api.MapPost("/", StartAsync).RequireRateLimiting(ComputeLimit.Policy);
         api.MapGet("/{id}/events", Events);
         api.MapPost("/{id}/play", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Play()));
         api.MapPost("/{id}/pause", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Pause()));
         api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
         api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
-        // The module view waits for the epoch under way, which can take seconds: it counts as a computation.
-        api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
-            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id)).RequireRateLimiting(ComputeLimit.Policy);
         api.MapGet("/{id}/files/{name}", Download).RequireRateLimiting(ComputeLimit.Policy);
     }
 
@@ -43,12 +39,6 @@ internal static class TrainingEndpoints
         }
 
         return Results.Ok(StartOf(null, plan.CreateNetwork(), plan.Data));
-    }
-
-    private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
-    {
-        var (plan, problem) = await ReadPlanAsync(request);
-        return plan is null ? problem! : Results.Ok(ModuleView.Of(plan.CreateNetwork(), []));
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingSessions sessions, SandboxOptions options)
@@ -160,6 +150,9 @@ internal static class TrainingEndpoints
     private static TrainingStart StartOf(string? id, Network network, Dataset data) =>
         new(id, data.Name, [.. data.Points.Select(p => new[] { p.X1, p.X2 })], [.. data.Labels], ModelPicture.Draw(network, data));
 
-    private static IResult Unknown(string id) =>
+    /// <summary>The 404 of a training id that names no training.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The problem.</returns>
+    internal static IResult Unknown(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such training.", detail: $"There is no training '{id}': it was reset, finished long ago, or never started.");
 }

@@ -33,8 +33,15 @@ public sealed class ExpressionApiTests : IClassFixture<SandboxFactory>
         Assert.Equal(["x", "y"], variables.Select(v => v.GetProperty("name").GetString()));
         Assert.Equal(evaluation.Variables.Select(v => Text(v.Derivative!.Value)), variables.Select(v => v.GetProperty("derivative").GetString()));
         Assert.All(variables, v => Assert.Equal("pass", v.GetProperty("check").GetString()));
-        Assert.Equal(GraphExport.ToDot(evaluation.Output).Split('\n').Length, result.GetProperty("dot").GetString()!.Split('\n').Length);
-        Assert.StartsWith("digraph", result.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        var graph = result.GetProperty("graph");
+        Assert.StartsWith("digraph", graph.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        var steps = graph.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(["x * x * y + 10 * x", "10 * x", "x * x * y", "x * x", "y", "x"], steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["1", "1", "1", "3", "4", "22"], steps.Select(s => s.GetProperty("derivative").GetString()));
+        Assert.Equal("d(x * x) += 1 \u00d7 y = 1 \u00d7 3 = 3", steps[2].GetProperty("rule")[2].GetString());
+        Assert.Equal(
+            ["10", "10 + 6 = 16", "10 + 6 + 6 = 22"],
+            steps.SelectMany(s => s.GetProperty("collected").EnumerateArray()).Where(c => c.GetProperty("node").GetString() == steps[5].GetProperty("node").GetString()).Select(c => c.GetProperty("text").GetString()));
     }
 
     [Fact]

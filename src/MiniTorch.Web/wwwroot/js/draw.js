@@ -51,16 +51,20 @@ function contour(context, values, cells, size, level) {
   context.stroke();
 }
 
+// Where a point (x1, x2) is drawn on a picture of the square, in the canvas's pixels.
+export function pointAt(canvas, picture, [x1, x2]) {
+  const span = picture.high - picture.low;
+  return [(x1 - picture.low) / span * canvas.width, (picture.high - x2) / span * canvas.height];
+}
+
 export function boundary(canvas, picture, points, labels) {
   const context = grid(canvas, picture.cells, k => probabilityColour(picture.output[k]));
   const size = canvas.width / picture.cells;
   context.strokeStyle = 'rgba(0,0,0,0.6)';
   context.lineWidth = 1.5;
   contour(context, picture.output, picture.cells, size, 0.5);
-  const span = picture.high - picture.low;
-  points.forEach(([x1, x2], k) => {
-    const x = (x1 - picture.low) / span * canvas.width;
-    const y = (picture.high - x2) / span * canvas.height;
+  points.forEach((point, k) => {
+    const [x, y] = pointAt(canvas, picture, point);
     context.beginPath();
     context.arc(x, y, 5, 0, 2 * Math.PI);
     context.fillStyle = labels[k] === 1 ? '#c0392b' : '#1f5fad';
@@ -105,57 +109,4 @@ export function chart(canvas, xs, series) {
     });
     context.stroke();
   }
-}
-
-// Curves over x, sharing one y range that fits every finite value; null is a gap. Each series: values, colour,
-// width and an optional dash pattern. The y range's ends are written on the left.
-export function curves(canvas, xs, series) {
-  const context = canvas.getContext('2d');
-  const { width, height } = canvas;
-  const left = 64, top = 8, bottom = 28, right = 8;
-  context.clearRect(0, 0, width, height);
-  context.strokeStyle = cssColour('--line');
-  context.lineWidth = 1;
-  context.setLineDash([]);
-  context.strokeRect(left, top, width - left - right, height - top - bottom);
-  const finite = series.flatMap(s => s.values).filter(v => v !== null && Number.isFinite(v));
-  if (xs.length < 2 || finite.length === 0) return;
-  let low = Math.min(...finite), high = Math.max(...finite);
-  if (high - low < 1e-12 * Math.max(1, Math.abs(high))) { low -= 1; high += 1; }
-  const xOf = x => left + (x - xs[0]) / (xs[xs.length - 1] - xs[0]) * (width - left - right);
-  const yOf = v => top + (high - v) / (high - low) * (height - top - bottom);
-  context.fillStyle = cssColour('--muted');
-  context.font = '12px system-ui, sans-serif';
-  context.fillText(String(xs[0]), left, height - 10);
-  context.fillText(String(xs[xs.length - 1]), width - 40, height - 10);
-  context.fillText(high.toPrecision(4), 2, top + 10);
-  context.fillText(low.toPrecision(4), 2, height - bottom);
-  for (const { values, colour, lineWidth, dash } of series) {
-    context.strokeStyle = colour;
-    context.lineWidth = lineWidth;
-    context.setLineDash(dash ?? []);
-    context.beginPath();
-    let drawing = false;
-    values.forEach((v, k) => {
-      if (v === null || !Number.isFinite(v)) { drawing = false; return; }
-      if (drawing) context.lineTo(xOf(xs[k]), yOf(v)); else context.moveTo(xOf(xs[k]), yOf(v));
-      drawing = true;
-    });
-    context.stroke();
-  }
-  context.setLineDash([]);
-}
-
-// A table of numbers as a heatmap, row 0 at the bottom (y grows upwards): blue at the smallest value, red at the
-// largest, grey where there is no value. Returns the range shown.
-export function heatmap(canvas, values, columns) {
-  const finite = values.filter(v => v !== null && Number.isFinite(v));
-  const low = finite.length ? Math.min(...finite) : 0, high = finite.length ? Math.max(...finite) : 0;
-  const rows = values.length / columns;
-  grid(canvas, columns, k => {
-    const v = values[(rows - 1 - Math.floor(k / columns)) * columns + (k % columns)];
-    if (v === null || !Number.isFinite(v)) return '#999';
-    return probabilityColour(high > low ? (v - low) / (high - low) : 0.5);
-  });
-  return { low, high };
 }

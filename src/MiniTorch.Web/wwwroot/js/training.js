@@ -90,10 +90,19 @@ async function showPreview() {
   }
   element('csv-error').hidden = true;
   preview = answer.data;
-  draw.boundary(element('boundary'), preview.picture, preview.points, preview.labels);
+  drawBoundary(preview.picture, preview.points, preview.labels);
   drawUnits(preview.picture);
   status('Ready: the points and the untrained network\u2019s boundary.');
 }
+
+// The Autodiff page opens the network's graph for a point clicked on this picture, and the Module page redraws it
+// when a parameter is set by hand: both listen to these events.
+function drawBoundary(picture, points, labels) {
+  draw.boundary(element('boundary'), picture, points, labels);
+  document.dispatchEvent(new CustomEvent('boundary-drawn', { detail: { picture, points, labels } }));
+}
+
+document.addEventListener('model-edited', event => drawBoundary(event.detail.picture, event.detail.points, event.detail.labels));
 
 function drawUnits(picture) {
   const holder = element('hidden-units');
@@ -150,7 +159,7 @@ function showDownloads() {
 function onFrame(frame) {
   rows.push(...frame.rows);
   addTableRows(frame.rows, frame.epochs);
-  draw.boundary(element('boundary'), frame.picture, training.points, training.labels);
+  drawBoundary(frame.picture, training.points, training.labels);
   drawUnits(frame.picture);
   drawChart(training.points.length);
   element('progress').value = frame.epoch / frame.epochs;
