@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MiniTorch.Progress;
 
 namespace MiniTorch.CourseWriter;
 
@@ -12,19 +12,10 @@ internal static class CourseBuild
     /// <exception cref="InvalidOperationException">The build failed; the message holds its output.</exception>
     public static void Run(string course, string project, params string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-clp:ErrorsOnly", .. properties])
+        var (exitCode, output) = DotnetCommand.Run(["build", project, "-nologo", "-clp:ErrorsOnly", .. properties], course);
+        if (exitCode != 0)
         {
-            WorkingDirectory = course,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The course does not build ({project}):\n{output}{error.Result}");
+            throw new InvalidOperationException($"The course does not build ({project}):\n{output}");
         }
     }
 }

@@ -174,20 +174,8 @@ internal static class CourseMistakes
     }
 
     // The course's own progress table, built by the course's solution build, run as a learner runs it.
-    private static (int ExitCode, string Output) Progress(string course, string junit)
-    {
-        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "--project", Path.Combine("tools", "MiniTorch.Progress"), "--", "--junit", junit])
-        {
-            WorkingDirectory = course,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int ExitCode, string Output) Progress(string course, string junit) =>
+        DotnetCommand.Run(["run", "--no-build", "--project", Path.Combine("tools", "MiniTorch.Progress"), "--", "--junit", junit], course);
 
     /// <summary>One typical mistake.</summary>
     /// <param name="Name">What the learner got wrong.</param>

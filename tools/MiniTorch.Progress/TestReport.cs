@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -142,7 +141,7 @@ internal static partial class TestReport
                 arguments.AddRange(["--filter", filter]);
             }
 
-            var (_, output) = Dotnet(arguments, course);
+            var (_, output) = DotnetCommand.Run(arguments, course);
             var trx = Path.Combine(results, "progress.trx");
             return File.Exists(trx)
                 ? TrxFile.Read(trx, results)
@@ -160,7 +159,7 @@ internal static partial class TestReport
     // Builds the test project; returns the compiler's errors, one a line, none when it built.
     private static List<string> Build(string course)
     {
-        var (exitCode, output) = Dotnet(["build", Path.Combine(course, "tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-nologo", "-clp:ErrorsOnly"], course);
+        var (exitCode, output) = DotnetCommand.Run(["build", Path.Combine(course, "tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-nologo", "-clp:ErrorsOnly"], course);
         if (exitCode == 0)
         {
             return [];
@@ -173,26 +172,6 @@ internal static partial class TestReport
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return errors.Count > 0 ? errors : [output.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "dotnet build failed"];
-    }
-
-    private static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments, string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 
     // "/course/src/MiniTorch/4-Nn/Linear.cs(87,13): error CS1002: ; expected [/course/…/MiniTorch.csproj]"
