@@ -29,6 +29,7 @@ internal sealed class BenchCommand
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"Timed turns per engine, each at least {timing.MinSampleTime.TotalSeconds} s of whole runs; the table shows the median (at least 1)."),
             DefaultValueFactory = _ => 5,
+            CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, "of at least 1"),
         };
     }
 

@@ -45,6 +45,19 @@ public sealed class ExpressionApiTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task A_derivative_against_an_infinite_central_difference_is_cannot_check_never_a_pass()
+    {
+        using var client = _factory.CreateClient();
+
+        // log(x + ε) at x = 0: one step to the left reaches log(0) = −∞, so the central difference is infinite.
+        var result = await (await client.PostAsJsonAsync("/api/expression", new { expression = "log(x)", values = new { x = 0.0 } })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var x = result.GetProperty("variables")[0];
+        Assert.Equal("Infinity", x.GetProperty("numeric").GetString());
+        Assert.Equal("cannot check", x.GetProperty("check").GetString());
+    }
+
+    [Fact]
     public async Task A_variable_without_a_value_is_1()
     {
         using var client = _factory.CreateClient();
