@@ -192,8 +192,9 @@ async function begin() {
   writeSettings(currentSettings());
   const stream = new EventSource(`/api/trainings/${start.id}/events`);
   training.stream = stream;
-  stream.addEventListener('frame', event => onFrame(JSON.parse(event.data)));
-  stream.addEventListener('end', event => onEnd(JSON.parse(event.data)));
+  // A stream left behind by a reset may still deliver an event: only the current training's are drawn.
+  stream.addEventListener('frame', event => { if (training?.stream === stream) onFrame(JSON.parse(event.data)); });
+  stream.addEventListener('end', event => { if (training?.stream === stream) onEnd(JSON.parse(event.data)); });
   await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
   return true;
 }
@@ -206,11 +207,13 @@ async function command(name) {
 }
 
 async function reset() {
-  if (training) {
-    training.stream.close();
-    await send('DELETE', `/api/trainings/${training.id}`);
-  }
+  const old = training;
   training = null;
+  if (old) {
+    // The DELETE goes first: the server forgets a training whose stream closes, and a DELETE after that finds nothing.
+    await send('DELETE', `/api/trainings/${old.id}`);
+    old.stream.close();
+  }
   rows = [];
   element('epochs-table').tBodies[0].replaceChildren();
   element('downloads').textContent = 'Train for an epoch to get the run\u2019s files.';
