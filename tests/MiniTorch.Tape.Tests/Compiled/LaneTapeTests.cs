@@ -66,8 +66,8 @@ public sealed class LaneTapeTests
     [MemberData(nameof(Widths))]
     public void The_training_networks_tape_replays_each_lanes_point_and_sums_its_gradients_in_point_order(int lanes)
     {
-        const int Hidden = 7;
-        var network = new Network(Hidden, new SplitMix64(3));
+        const int hidden = 7;
+        var network = new Network(hidden, new SplitMix64(3));
         var x = new[] { new Scalar(0.5, "x0"), new Scalar(-0.25, "x1") };
         var output = network.Call(x);
         Scalar[] inputs = [.. x, .. network.Parameters().Select(p => p.Value)];

@@ -25,7 +25,7 @@ public sealed class TapeEngineTests
     [MemberData(nameof(DatasetNames))]
     public void Graph_tape_compiled_tape_in_every_width_and_tiered_give_the_same_losses_correct_counts_gradients_and_parameters_for_100_epochs(string dataset)
     {
-        const int SwitchEpoch = 10;
+        const int switchEpoch = 10;
         var settings = TrainingSettings.Recommended(dataset);
         var data = settings.CreateDataset();
         var graph = new EngineRun(settings, new ScalarEngine());
@@ -37,7 +37,7 @@ public sealed class TapeEngineTests
         {
             for (var epoch = 1; epoch <= Epochs; epoch++)
             {
-                if (epoch == SwitchEpoch)
+                if (epoch == switchEpoch)
                 {
                     ready.Set();
                     tiered.WaitForCompilation();
@@ -59,7 +59,7 @@ public sealed class TapeEngineTests
 
             Assert.All(compiled, engine => Assert.Equal(1, engine.CompiledFromEpoch));
             Assert.Equal([1, 2, 4, 8], compiled.Select(engine => engine.Lanes));
-            Assert.Equal(SwitchEpoch, tiered.CompiledFromEpoch);
+            Assert.Equal(switchEpoch, tiered.CompiledFromEpoch);
         }
         finally
         {
