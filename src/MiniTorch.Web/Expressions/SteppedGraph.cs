@@ -9,7 +9,10 @@ namespace MiniTorch.Web.Expressions;
 /// each with its chain rule in words (<see cref="ChainRuleText"/>) and the derivative text of every node it changes.
 /// The page draws the graph once and, step by step, highlights nodes and writes these texts; it computes nothing.
 /// </summary>
-/// <param name="Dot">The graph: every non-constant value has a line for its derivative, as long as its longest text.</param>
+/// <param name="Dot">
+/// The graph after the whole pass: every non-constant value has a line with its derivative's final text, padded to the
+/// length of its longest text on the way, so that the page can write each step's text in the same place.
+/// </param>
 /// <param name="Steps">The backward pass, output first; the numbered list beside the graph is this order.</param>
 internal sealed record SteppedGraph(string Dot, StepView[] Steps)
 {
@@ -28,7 +31,8 @@ internal sealed record SteppedGraph(string Dot, StepView[] Steps)
         var trace = BackwardTrace.Of(output);
         var stepOf = trace.ToDictionary<BackwardStep, Scalar>(step => step.Scalar, ReferenceEqualityComparer.Instance);
         var arrivals = new Dictionary<Scalar, int>(ReferenceEqualityComparer.Instance);
-        var longest = new Dictionary<Scalar, string>(ReferenceEqualityComparer.Instance);
+        var longest = new Dictionary<Scalar, int>(ReferenceEqualityComparer.Instance);
+        var final = new Dictionary<Scalar, string>(ReferenceEqualityComparer.Instance);
         var steps = new StepView[trace.Count];
         for (var k = 0; k < trace.Count; k++)
         {
@@ -37,10 +41,8 @@ internal sealed record SteppedGraph(string Dot, StepView[] Steps)
             void Write(Scalar scalar, string text)
             {
                 changed.Add(new NodeText(names.Key(scalar), text));
-                if (text.Length > longest.GetValueOrDefault(scalar, string.Empty).Length)
-                {
-                    longest[scalar] = text;
-                }
+                final[scalar] = text;
+                longest[scalar] = Math.Max(text.Length, longest.GetValueOrDefault(scalar));
             }
 
             if (k == 0)
@@ -69,7 +71,8 @@ internal sealed record SteppedGraph(string Dot, StepView[] Steps)
         {
             LeftToRight = leftToRight,
             Names = names,
-            Annotations = longest.ToDictionary<KeyValuePair<Scalar, string>, Scalar, string>(p => p.Key, p => DerivativePrefix + p.Value, ReferenceEqualityComparer.Instance),
+            Annotations = final.ToDictionary<KeyValuePair<Scalar, string>, Scalar, string>(
+                p => p.Key, p => DerivativePrefix + p.Value.PadRight(longest[p.Key], '\u00a0'), ReferenceEqualityComparer.Instance),
             GroupOf = groupOf,
             Collapsed = collapsed,
         });

@@ -35,6 +35,7 @@ public sealed class ExpressionApiTests : IClassFixture<SandboxFactory>
         Assert.All(variables, v => Assert.Equal("pass", v.GetProperty("check").GetString()));
         var graph = result.GetProperty("graph");
         Assert.StartsWith("digraph", graph.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        Assert.Contains("x\\ndata = 2\\nd = 10 + 6 + 6 = 22\"", graph.GetProperty("dot").GetString(), StringComparison.Ordinal);
         var steps = graph.GetProperty("steps").EnumerateArray().ToArray();
         Assert.Equal(["x * x * y + 10 * x", "10 * x", "x * x * y", "x * x", "y", "x"], steps.Select(s => s.GetProperty("name").GetString()));
         Assert.Equal(["1", "1", "1", "3", "4", "22"], steps.Select(s => s.GetProperty("derivative").GetString()));

@@ -39,6 +39,7 @@ public sealed class AccessibilityTests
         await Expect(page.Locator("#graph-point-info")).ToContainTextAsync("Point 0");
         await page.ClickAsync("#backward-end");
         await AssertNoViolationsAsync(page, "autodiff, network graph");
+        await AssertTablesFitAsync(page);
     }
 
     [SkippableTheory]
@@ -53,6 +54,7 @@ public sealed class AccessibilityTests
         await Expect(page.Locator("#function-heat-y-caption")).ToContainTextAsync("points pass");
         await Expect(page.Locator("#function-graph svg")).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page, "functions, two inputs");
+        await AssertTablesFitAsync(page);
 
         await page.FillAsync("#function-expression", "x * (");
         await Expect(page.Locator("#function-error")).ToBeVisibleAsync();
@@ -96,12 +98,16 @@ public sealed class AccessibilityTests
         Assert.True(violations.Length == 0, $"{state} at {page.ViewportSize!.Width} px: {string.Join("\n", violations)}");
     }
 
-    // Every visible table shows all its columns: it is no wider than the box that holds it.
-    private static async Task AssertTablesFitAsync(IPage page) =>
+    // Every visible table shows all its columns: it is no wider than the box that holds it; and the page itself does
+    // not scroll sideways.
+    private static async Task AssertTablesFitAsync(IPage page)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the page scrolls sideways");
         Assert.Empty(await page.EvaluateAsync<string[]>(
             """
             () => [...document.querySelectorAll('table')].filter(t => t.offsetParent !== null)
               .filter(t => t.getBoundingClientRect().width > t.parentElement.clientWidth + 1 || t.getBoundingClientRect().right > innerWidth)
               .map(t => `${t.id}: ${t.getBoundingClientRect().width} px in ${t.parentElement.clientWidth} px`)
             """));
+    }
 }
