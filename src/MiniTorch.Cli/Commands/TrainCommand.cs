@@ -180,7 +180,7 @@ internal sealed class TrainCommand
             RunFolder.WriteLossPlot(folder, run);
             strip?.Finish(run.Epochs.Count, run.Network);
             strip?.Write(folder, data, drawing);
-            var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone), drawing);
+            var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone, drawing), drawing);
             return (run.Epochs, stopped, panel);
         }
         catch (OperationCanceledException) when (drawing.IsCancellationRequested)
