@@ -81,7 +81,7 @@ public sealed class TapeTrainer
         _clock.Start();
         try
         {
-            var totals = _engine.Pass(Model, Data, readValues: _epochs == 0);
+            var totals = _engine.Pass(Model, Data, readValues: _epochs == 0 || ModelEdited());
             _gradientsPending = true;
             _changes++;
             var report = new EpochReport(++_epochs, totals.TotalLoss, totals.Correct, _clock.Elapsed);
@@ -136,6 +136,28 @@ public sealed class TapeTrainer
         }
 
         _changesInModel = _changes;
+    }
+
+    // True when the model, brought up to date by UpdateModel, has since had a parameter set to another value (the
+    // sandbox's Module tab sets values during a run): the next pass then reads the model's values.
+    private bool ModelEdited()
+    {
+        if (_changesInModel != _changes)
+        {
+            return false;
+        }
+
+        var parameters = _engine.Trained.Parameters;
+        var values = _engine.Trained.Values;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(parameters[i].Value.Data) != BitConverter.DoubleToInt64Bits(values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Sgd.Step on the arrays: the derivative a leaf would hold, 0 + g, times η, taken from the value; several
