@@ -20,8 +20,15 @@ runs=runs/figures
 rm -rf "$runs"
 mkdir -p "$runs" "$images"
 
+echo "== Module 0 guides: operators, higher-order functions, modules"
+minitorch plot "x.sigmoid()" --from -8 --to 8 --out "$images/plot-sigmoid.svg"
+dotnet run scripts/log-figures.cs -- sigmoid-gap "$images/sigmoid-gap.svg"
+minitorch graph "0 + x + y + z" --at x=1 --at y=2 --at z=3 --lr --out "$images/graph-fold.svg"
+dotnet run scripts/module-tree.cs | dot -Tsvg -o "$images/module-tree.svg"
+echo "wrote $images/module-tree.svg"
+
 echo "== Guide 1: derivatives and the central difference"
-dotnet run scripts/central-difference-error.cs -- "$images/central-difference-error.svg"
+dotnet run scripts/log-figures.cs -- central-difference "$images/central-difference-error.svg"
 minitorch plot "x * x * x - 2 * x" --out "$images/plot-derivative.svg"
 
 echo "== Guides 2, 4 and 5 and docs/commands.md: computation graphs"

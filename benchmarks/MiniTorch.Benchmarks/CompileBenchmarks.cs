@@ -3,12 +3,15 @@ using BenchmarkDotNet.Attributes;
 namespace MiniTorch.Benchmarks;
 
 /// <summary>
-/// What compiling a tape costs (<see cref="Tape.Compile"/>: IL generation and the JIT of every chunk), for the two
-/// class tapes of the standard workload (154 and 156 steps), against recording the same tape, the baseline.
+/// What compiling costs. <see cref="Compile"/>: one class tape of the standard workload (<see cref="Tape.Compile"/>,
+/// IL generation and the JIT; 154 and 156 steps), against recording the same tape, the baseline. The engines'
+/// first epoch from a fresh engine: interpreted (<see cref="InterpretedFirstEpoch"/>: recording the class tapes) and
+/// compiled (<see cref="CompiledFirstEpoch"/>: recording, then compiling the model's steps for the widest vector and each
+/// class's loss steps, then the epoch).
 /// </summary>
 /// <remarks>Every operation compiles anew: new methods, jitted anew. BenchmarkDotNet derives from benchmark classes, so they cannot be sealed.</remarks>
 [MemoryDiagnoser]
-public class CompileBenchmarks
+public class CompileBenchmarks : IDisposable
 {
     private readonly StandardWorkload _workload = new();
     private Tape _tape = null!;
@@ -24,4 +27,23 @@ public class CompileBenchmarks
 
     [Benchmark]
     public CompiledTape Compile() => _tape.Compile();
+
+    [Benchmark]
+    public EpochReport InterpretedFirstEpoch() => FirstEpoch(TapeReplay.Interpreted);
+
+    [Benchmark]
+    public EpochReport CompiledFirstEpoch() => FirstEpoch(TapeReplay.Compiled);
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _workload.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private EpochReport FirstEpoch(TapeReplay replay)
+    {
+        using var engine = new TapeEngine(replay);
+        return new TapeTrainer(_workload.Settings.CreateNetwork(), _workload.Data, _workload.Settings.LearningRate, engine).TrainEpoch();
+    }
 }

@@ -67,14 +67,9 @@ internal static class RequestBody
                 return (null, Invalid(TextExcerpt.Shorten(repeated), "appears more than once; give each field once"));
             }
 
-            var fields = Options.GetTypeInfo(typeof(T)).Properties;
-            foreach (var property in document.RootElement.EnumerateObject())
+            if (UnknownField(document.RootElement, typeof(T), string.Empty) is { } unknown)
             {
-                if (!fields.Any(f => f.Name == property.Name))
-                {
-                    return (null, Invalid(
-                        TextExcerpt.Shorten(property.Name), $"is not a field of this request; its fields are {string.Join(", ", fields.Select(f => f.Name))}"));
-                }
+                return (null, unknown);
             }
 
             try
@@ -84,9 +79,8 @@ internal static class RequestBody
             catch (JsonException problem)
             {
                 var path = FieldOf(problem.Path);
-                var top = path.Split('.', '[')[0];
-                var field = fields.First(f => f.Name == top);
-                return (null, Invalid(TextExcerpt.Shorten(path), "must be " + Kind(field, nested: path.Length > top.Length)));
+                var (field, nested) = FieldAt(typeof(T), path);
+                return (null, Invalid(TextExcerpt.Shorten(path), "must be " + Kind(field, nested)));
             }
         }
     }
@@ -137,6 +131,51 @@ internal static class RequestBody
         return contents.ToArray();
     }
 
+    // The first field, at any depth of the request's own objects (such as a model graph's training settings), that the
+    // object's type does not have: names match exactly, as the page writes them.
+    private static IResult? UnknownField(JsonElement json, Type type, string prefix)
+    {
+        var fields = Options.GetTypeInfo(type).Properties;
+        foreach (var property in json.EnumerateObject())
+        {
+            var field = fields.FirstOrDefault(f => f.Name == property.Name);
+            if (field is null)
+            {
+                return Invalid(
+                    TextExcerpt.Shorten(prefix + property.Name), $"is not a field of {(prefix.Length == 0 ? "this request" : prefix.TrimEnd('.'))}; its fields are {string.Join(", ", fields.Select(f => f.Name))}");
+            }
+
+            if (IsRequestObject(field.PropertyType) && property.Value.ValueKind == JsonValueKind.Object
+                && UnknownField(property.Value, Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType, prefix + property.Name + ".") is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+
+    // The field a path such as "settings.hidden" or "values.x" names, going into the request's own objects; nested is
+    // true when the path goes on into the field's value (an entry of a dictionary or a list).
+    private static (JsonPropertyInfo Field, bool Nested) FieldAt(Type type, string path)
+    {
+        var segments = path.Split('.', '[');
+        for (var k = 0; ; k++)
+        {
+            var field = Options.GetTypeInfo(type).Properties.First(f => f.Name == segments[k]);
+            var fieldType = Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType;
+            if (k + 1 == segments.Length || !IsRequestObject(fieldType))
+            {
+                return (field, k + 1 < segments.Length);
+            }
+
+            type = fieldType;
+        }
+    }
+
+    // A type of this assembly read from a JSON object (a request record), rather than a string, number, list or dictionary.
+    private static bool IsRequestObject(Type type) => type.Assembly == typeof(RequestBody).Assembly && type.IsClass;
+
     // JsonException.Path is "$.hidden", "$.values.x" or "$" (the body as a whole); a field name is what a page can point at.
     private static string FieldOf(string? path) =>
         path is null || path == "$" ? "body" : path.TrimStart('$', '.');
@@ -150,7 +189,9 @@ internal static class RequestBody
             return nested ? KindOf(type.GetGenericArguments()[1]) : $"an object whose values are each {KindOf(type.GetGenericArguments()[1])}";
         }
 
-        return KindOf(type);
+        return IsRequestObject(type)
+            ? $"an object with the fields {string.Join(", ", Options.GetTypeInfo(type).Properties.Select(p => p.Name))}"
+            : KindOf(type);
     }
 
     private static string KindOf(Type type) =>
@@ -160,5 +201,6 @@ internal static class RequestBody
         : type == typeof(ulong) ? string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {ulong.MaxValue}")
         : type == typeof(int[]) ? "a list of whole numbers"
         : type == typeof(bool) ? "true or false"
+        : type == typeof(string[]) ? "a list of strings"
         : "a value of another kind";
 }

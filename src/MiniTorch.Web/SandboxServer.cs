@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MiniTorch.Web.Expressions;
 using MiniTorch.Web.Functions;
+using MiniTorch.Web.Models;
 using MiniTorch.Web.Training;
 
 namespace MiniTorch.Web;
@@ -131,6 +132,7 @@ public static class SandboxServer
         TrainingEndpoints.Map(routes);
         ExpressionEndpoints.Map(routes);
         FunctionEndpoints.Map(routes);
+        ModelEndpoints.Map(routes);
         routes.MapGet("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API."));
         routes.MapGet("/{**path}", (string? path) => PageFiles.Serve(path));
     }

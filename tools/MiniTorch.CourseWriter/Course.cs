@@ -1,4 +1,5 @@
 using System.Text;
+using MiniTorch.Progress;
 
 namespace MiniTorch.CourseWriter;
 
@@ -14,7 +15,7 @@ internal static class Course
         ".git", "bin", "obj", "TestResults", "artifacts", "runs", "BenchmarkDotNet.Artifacts", ".vs", ".idea",
     };
 
-    private static readonly HashSet<string> MarkedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".cs", ".csproj", ".props", ".targets" };
+    private static readonly HashSet<string> MarkedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".cs", ".csproj", ".props", ".targets", ".md" };
 
     /// <summary>Writes the course into <paramref name="output"/>.</summary>
     /// <param name="repository">The repository root.</param>
@@ -22,6 +23,8 @@ internal static class Course
     /// and unchanged files are not rewritten, so that a build after a new write rebuilds only what changed.</param>
     /// <param name="solvedThrough">The last task kept solved, or null to leave every task blank.</param>
     /// <returns>For each task, the course files that hold its pieces.</returns>
+    /// <exception cref="InvalidOperationException">A file has no rule, a marker is malformed, or a link of the written
+    /// course reaches nothing; the message says which.</exception>
     public static IReadOnlyDictionary<string, SortedSet<string>> Write(string repository, string output, string? solvedThrough)
     {
         var solvedIndex = solvedThrough is null ? -1 : CourseTask.IndexOf(solvedThrough);
@@ -65,8 +68,20 @@ internal static class Course
                 $"{WriterFolder}/course.manifest has no rule for: {string.Join(", ", unplaced)}. Add an include or exclude rule.");
         }
 
+        foreach (var path in manifest.Added)
+        {
+            files[path] = File.Exists(Path.Combine(repository, path))
+                ? throw new InvalidOperationException($"{WriterFolder}/course.manifest adds {path}, which the repository has: substitute it instead.")
+                : File.ReadAllBytes(Path.Combine(repository, WriterFolder, "Substitutes", path));
+        }
+
         files["MiniTorch.slnx"] = Encoding.UTF8.GetBytes(CourseSolution.Text(files.Keys));
-        files["README.md"] = Encoding.UTF8.GetBytes(CourseReadme.Text(places, GuideFiles(files.Keys, repository)));
+        files["README.md"] = Encoding.UTF8.GetBytes(CourseReadme.Text(places));
+        if (CourseLinks.Dead(files) is { Count: > 0 } dead)
+        {
+            throw new InvalidOperationException("The course would have dead links:\n" + string.Join('\n', dead));
+        }
+
         Save(output, files);
         return places;
     }
@@ -94,24 +109,6 @@ internal static class Course
                 }
             }
         }
-    }
-
-    private static Dictionary<string, string> GuideFiles(IEnumerable<string> paths, string repository)
-    {
-        var guides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths.Where(p => p.StartsWith("docs/guides/", StringComparison.Ordinal) && p.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var text = File.ReadAllText(Path.Combine(repository, path));
-            foreach (var task in CourseTask.All)
-            {
-                if (!guides.ContainsKey(task.Id) && text.Contains($"Task {task.Id}", StringComparison.OrdinalIgnoreCase))
-                {
-                    guides[task.Id] = path;
-                }
-            }
-        }
-
-        return guides;
     }
 
     private static void Save(string output, SortedDictionary<string, byte[]> files)

@@ -9,14 +9,19 @@ namespace MiniTorch.CourseWriter;
 /// <remarks>
 /// Rules, one a line (<c>#</c> starts a comment, and text after <c> -- </c> is the reason, for the reader):
 /// <c>include GLOB</c> copies matching files through the markers; <c>exclude GLOB</c> leaves them out;
-/// <c>substitute PATH</c> puts the file of the same path under the writer's Substitutes/ folder in the course instead.
-/// In globs, <c>*</c> matches within one folder and <c>**</c> across folders.
+/// <c>substitute PATH</c> puts the file of the same path under the writer's Substitutes/ folder in the course instead;
+/// <c>add PATH</c> puts the file of that path under Substitutes/ in the course, for a file the repository does not
+/// have (the course's CI workflow, say). In globs, <c>*</c> matches within one folder and <c>**</c> across folders.
 /// </remarks>
 internal sealed class CourseManifest
 {
     private readonly List<Rule> _rules;
 
-    private CourseManifest(List<Rule> rules) => _rules = rules;
+    private CourseManifest(List<Rule> rules, List<string> added)
+    {
+        _rules = rules;
+        Added = added;
+    }
 
     /// <summary>What happens to a file.</summary>
     public enum Decision
@@ -31,6 +36,9 @@ internal sealed class CourseManifest
         Substitute,
     }
 
+    /// <summary>The paths of the files that only the course has, from the <c>add</c> rules.</summary>
+    public IReadOnlyList<string> Added { get; }
+
     /// <summary>Reads a manifest.</summary>
     /// <param name="path">The manifest file.</param>
     /// <returns>The rules.</returns>
@@ -38,6 +46,7 @@ internal sealed class CourseManifest
     public static CourseManifest Load(string path)
     {
         var rules = new List<Rule>();
+        var added = new List<string>();
         var number = 0;
         foreach (var raw in File.ReadAllLines(path))
         {
@@ -49,12 +58,18 @@ internal sealed class CourseManifest
             }
 
             var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (parts[0] == "add" && parts.Length == 2)
+            {
+                added.Add(parts[1]);
+                continue;
+            }
+
             var decision = parts[0] switch
             {
                 "include" => Decision.Include,
                 "exclude" => Decision.Exclude,
                 "substitute" => Decision.Substitute,
-                _ => throw new InvalidOperationException($"{path}:{number}: '{parts[0]}' is not a rule; use include, exclude or substitute."),
+                _ => throw new InvalidOperationException($"{path}:{number}: '{parts[0]}' is not a rule; use include, exclude, substitute or add."),
             };
             if (parts.Length < 2)
             {
@@ -64,7 +79,7 @@ internal sealed class CourseManifest
             rules.Add(new Rule(decision, parts[1], Glob(parts[1])));
         }
 
-        return new CourseManifest(rules);
+        return new CourseManifest(rules, added);
     }
 
     /// <summary>Decides what happens to one file.</summary>

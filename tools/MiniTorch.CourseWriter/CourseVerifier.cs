@@ -4,14 +4,15 @@ using MiniTorch.Progress;
 namespace MiniTorch.CourseWriter;
 
 /// <summary>
-/// Checks that the course works as a learner will use it: it builds with every task blank; then, filling the tasks
-/// back in from the solution one at a time, each task's tests fail with its own NotImplementedException before and
-/// all pass after, while the earlier tasks stay green and the later ones red.
+/// Checks that the course works as a learner will use it: it builds with every task blank and every test fails; then,
+/// filling the tasks back in from the solution one at a time, each task's tests fail with its own
+/// NotImplementedException before and all pass after, while the earlier tasks stay green and the later ones red.
 /// </summary>
 /// <remarks>
 /// One build and one test run per task: the writer rewrites only the files that change, so each build compiles the
-/// library and the tests again and nothing else, without analyzers (the first build of the whole course runs them). Task 1.5 has no pieces: its tests must pass once the last task is in.
-/// Task 0.2's worked example passes as soon as the operators do, so 0.2 alone may have tests that pass before it.
+/// library and the tests again and nothing else, without analyzers (the first build of the whole course runs them).
+/// Task 0.2's worked example (and its check against a broken operator) passes as soon as the operators do, so 0.2
+/// alone may have tests that pass before it is done.
 /// </remarks>
 internal static class CourseVerifier
 {
@@ -29,35 +30,33 @@ internal static class CourseVerifier
         var problems = new List<string>();
         var clock = Stopwatch.StartNew();
         var places = Course.Write(repository, course, solvedThrough: null);
-        var withPieces = CourseTask.All.Where(t => places[t.Id].Count > 0).Select(t => t.Id).ToList();
-        Build(course, "MiniTorch.slnx");
-        var outcomes = TestReport.Run(course, build: false);
-        Report("all tasks blank", outcomes, clock);
-        foreach (var test in outcomes.Where(o => withPieces.Contains(o.Task) && (o.Passed || BlankTask(o) is null)))
+        var tasks = CourseTask.InCourseOnly.Select(t => t.Id).ToList();
+        problems.AddRange(tasks.Where(t => places[t].Count == 0).Select(t => $"task {t} has no pieces: no file has a 'course: task {t}' region"));
+        CourseBuild.Run(course, "MiniTorch.slnx");
+        var run = TestReport.Run(course, build: false);
+        Report("all tasks blank", run, clock);
+        problems.AddRange(run.Problems.Select(p => $"blank course: the run broke: {p.What}"));
+        foreach (var test in run.Outcomes.Where(o => o.Passed || BlankTask(o) is null))
         {
             problems.Add($"blank course: {test.Task} {test.Test} should fail with a task's NotImplementedException: {Describe(test)}");
         }
 
-        for (var i = 0; i < withPieces.Count; i++)
+        foreach (var task in tasks)
         {
-            var task = withPieces[i];
-            foreach (var test in outcomes.Where(o => o.Task == task && !(o.Passed && task == ExampleTask) && BlankTask(o) != task))
+            foreach (var test in run.Outcomes.Where(o => o.Task == task && !(o.Passed && task == ExampleTask) && BlankTask(o) != task))
             {
                 problems.Add($"before {task}: {test.Test} should fail with Task {task}'s NotImplementedException: {Describe(test)}");
             }
 
             Course.Write(repository, course, solvedThrough: task);
-            Build(course, Path.Combine("tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-p:RunAnalyzers=false");
-            var last = i == withPieces.Count - 1;
-
-            // The tasks without pieces (1.5) may pass or fail until the last task is in: their tests run only then.
-            var others = string.Join('&', CourseTask.All.Where(t => !withPieces.Contains(t.Id)).Select(t => $"Task!={t.Id}"));
-            outcomes = TestReport.Run(course, build: false, filter: last || others.Length == 0 ? null : others);
-            Report($"through {task}", outcomes, clock);
-            foreach (var test in outcomes)
+            CourseBuild.Run(course, Path.Combine("tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-p:RunAnalyzers=false");
+            run = TestReport.Run(course, build: false);
+            Report($"through {task}", run, clock);
+            problems.AddRange(run.Problems.Select(p => $"through {task}: the run broke: {p.What}"));
+            foreach (var test in run.Outcomes)
             {
-                var shouldPass = CourseTask.IndexOf(test.Task) <= CourseTask.IndexOf(task) || last;
-                var mayPass = !withPieces.Contains(test.Task) || (test.Task == ExampleTask && !shouldPass);
+                var shouldPass = CourseTask.IndexOf(test.Task) <= CourseTask.IndexOf(task);
+                var mayPass = test.Task == ExampleTask && !shouldPass;
                 if (shouldPass && !test.Passed)
                 {
                     problems.Add($"through {task}: {test.Task} {test.Test} should pass: {Describe(test)}");
@@ -86,27 +85,9 @@ internal static class CourseVerifier
     }
 
     private static string Describe(TestOutcome test) =>
-        test.Passed ? "it passed" : test.Message!.Split('\n')[0].Trim();
+        test.Passed ? "it passed" : $"{test.Status}: " + (test.Message ?? string.Empty).Split('\n')[0].Trim();
 
-    private static void Report(string step, IReadOnlyList<TestOutcome> outcomes, Stopwatch clock) =>
+    private static void Report(string step, TestRun run, Stopwatch clock) =>
         Console.WriteLine($"{clock.Elapsed.TotalSeconds,6:F0} s  {step}: " + string.Join("  ",
-            outcomes.GroupBy(o => o.Task).Select(t => $"{t.Key} {t.Count(o => o.Passed)}/{t.Count()}")));
-
-    private static void Build(string course, string project, params string[] properties)
-    {
-        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-clp:ErrorsOnly", .. properties])
-        {
-            WorkingDirectory = course,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The course does not build ({project}):\n{output}{error.Result}");
-        }
-    }
+            run.Outcomes.GroupBy(o => o.Task).Select(t => $"{t.Key} {t.Count(o => o.Passed)}/{t.Count()}")));
 }

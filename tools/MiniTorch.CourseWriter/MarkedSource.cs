@@ -13,11 +13,13 @@ namespace MiniTorch.CourseWriter;
 /// becomes <c>throw new NotImplementedException("Task 1.3: …")</c>, with what to do taken from the marker or else from
 /// the member's doc summary. Around statements inside a body, the statements become that one throw (the marker must
 /// then say what to do).</item>
+/// <item><c>// course: helper 1.4</c> or <c>// course: helper 1.4: why</c>: a helper of task 1.4's solution, in the
+/// course only once task 1.4 is solved (until then the learner writes their own way).</item>
 /// <item><c>// course: replace with CODE</c>: the course has the one line CODE instead of the region.</item>
 /// <item><c>// course: omit</c> or <c>// course: omit: why</c>: the course leaves the region out.</item>
 /// </list>
-/// XML files (project files) use the same markers as <c>&lt;!-- course: … --&gt;</c> comments. The markers themselves
-/// never reach the course.
+/// XML files (project files) and Markdown files (the guides) use the same markers as <c>&lt;!-- course: … --&gt;</c>
+/// comments. The markers themselves never reach the course.
 /// </remarks>
 internal static partial class MarkedSource
 {
@@ -71,6 +73,11 @@ internal static partial class MarkedSource
             return string.Empty;
         }
 
+        if (HelperCommand().Match(command) is { Success: true } helper)
+        {
+            return isSolved(helper.Groups["task"].Value) ? region + "\n" : string.Empty;
+        }
+
         if (command.StartsWith("replace with ", StringComparison.Ordinal))
         {
             return indent + command["replace with ".Length..] + "\n";
@@ -80,7 +87,7 @@ internal static partial class MarkedSource
         if (!task.Success)
         {
             throw new InvalidOperationException(
-                $"{where}: unknown marker 'course: {command}'; markers are 'task N.N[: what to do]', 'replace with CODE', 'omit[: why]' and 'end'.");
+                $"{where}: unknown marker 'course: {command}'; markers are 'task N.N[: what to do]', 'helper N.N[: why]', 'replace with CODE', 'omit[: why]' and 'end'.");
         }
 
         var number = task.Groups["task"].Value;
@@ -126,6 +133,9 @@ internal static partial class MarkedSource
 
     [GeneratedRegex(@"^task (?<task>\d\.\d)(?:: (?<what>.+))?$")]
     private static partial Regex TaskCommand();
+
+    [GeneratedRegex(@"^helper (?<task>\d\.\d)(?:: .+)?$")]
+    private static partial Regex HelperCommand();
 
     // The first non-blank line of a region of members: a doc comment, an attribute or a modifier.
     [GeneratedRegex(@"\A\s*(?:///|\[|(?:public|private|internal|protected|static|override|readonly|sealed|abstract|virtual)\b)")]

@@ -141,7 +141,9 @@ internal readonly partial record struct Member(int HeaderStart, int Block, int A
     [GeneratedRegex(@"operator\s*(?<op>[^\s(]+)")]
     private static partial Regex Operator();
 
-    [GeneratedRegex(@"(?<name>\w+)\s*(?:<[^()]*>)?\s*\(")]
+    // The identifier before the parameter list: the first word followed by "(" that is not a modifier, so that a tuple
+    // return type, "public (int A, int B) Pair()", is not read as a method named "public".
+    [GeneratedRegex(@"\b(?!(?:public|private|internal|protected|static|override|virtual|abstract|sealed|readonly|new|unsafe|extern|async)\b)(?<name>\w+)\s*(?:<[^()]*>)?\s*\(")]
     private static partial Regex Method();
 
     [GeneratedRegex(@"(?<name>\w+)\s*$")]

@@ -1,13 +1,15 @@
+using MiniTorch.Progress;
+
 namespace MiniTorch.CourseWriter;
 
 /// <summary>The writer's command line: a verb, a folder, and where the repository is.</summary>
-/// <param name="Verb"><c>write</c> or <c>verify</c>.</param>
+/// <param name="Verb"><c>write</c>, <c>verify</c> or <c>mistakes</c>.</param>
 /// <param name="Folder">The course's folder.</param>
 /// <param name="Repository">The repository's root.</param>
 /// <param name="SolvedThrough">The last task kept solved, or null.</param>
 internal sealed record Options(string Verb, string Folder, string Repository, string? SolvedThrough)
 {
-    private const string Usage = "usage: MiniTorch.CourseWriter write|verify FOLDER [--solved-through TASK] [--repository ROOT]";
+    private const string Usage = "usage: MiniTorch.CourseWriter write|verify|mistakes FOLDER [--solved-through TASK] [--repository ROOT]";
 
     /// <summary>Reads the arguments.</summary>
     /// <param name="args">The command line.</param>

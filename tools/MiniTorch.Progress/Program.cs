@@ -1,8 +1,44 @@
-using System.Globalization;
 using MiniTorch.Progress;
 
-// The course's progress table: runs the tests once and prints, task by task, how many pass and the first failure.
-// Usage: dotnet run --project tools/MiniTorch.Progress [-- --no-build]
+// The course's progress table: builds and runs the tests once and prints, task by task, how many pass and the first
+// failure. A crash, a hang or a build error turns the tasks it touches red, with the reason.
+//   dotnet run --project tools/MiniTorch.Progress [-- [--no-build] [--json] [--junit FILE]]
+// Exit code: 0 every task done, 1 some task not done, 2 bad usage, 3 the run itself broke (build, crash, hang).
+const string usage = "usage: dotnet run --project tools/MiniTorch.Progress [-- [--no-build] [--json] [--junit FILE]]";
+var build = true;
+var json = false;
+string? junit = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--no-build":
+            build = false;
+            break;
+        case "--json":
+            json = true;
+            break;
+        case "--junit" when i + 1 < args.Length:
+            junit = Path.GetFullPath(args[++i]);
+            if (!Directory.Exists(Path.GetDirectoryName(junit)))
+            {
+                Console.Error.WriteLine($"--junit {args[i]}: its folder does not exist; create it first or name a file in an existing folder");
+                return 2;
+            }
+
+            break;
+        case "--help" or "-h":
+            Console.WriteLine(usage);
+            Console.WriteLine("  --no-build    the tests are built already");
+            Console.WriteLine("  --json        print the report as JSON instead of the table");
+            Console.WriteLine("  --junit FILE  also write the results as JUnit XML, for a CI service");
+            return 0;
+        default:
+            Console.Error.WriteLine($"unknown option '{args[i]}'; {usage}");
+            return 2;
+    }
+}
+
 var course = FindCourse(Directory.GetCurrentDirectory());
 if (course is null)
 {
@@ -10,49 +46,41 @@ if (course is null)
     return 2;
 }
 
-IReadOnlyList<TestOutcome> outcomes;
+TestRun run;
 try
 {
-    Console.WriteLine("Running the tests ...");
-    outcomes = TestReport.Run(course, build: !args.Contains("--no-build"));
+    if (!json)
+    {
+        Console.WriteLine("Running the tests ...");
+    }
+
+    run = TestReport.Run(course, build);
 }
 catch (InvalidOperationException error)
 {
     Console.Error.WriteLine(error.Message);
-    return 1;
+    return 3;
 }
 
-Console.WriteLine();
-Console.WriteLine($"{"task",-5} {"passed",-9} first failure");
-foreach (var task in outcomes.GroupBy(o => o.Task))
+var rows = TaskProgress.Of(run);
+if (junit is not null)
 {
-    var passed = task.Count(o => o.Passed);
-    var firstFailure = task.FirstOrDefault(o => !o.Passed);
-    var message = firstFailure is null ? "all pass" : $"{ShortName(firstFailure.Test)}: {OneLine(firstFailure.Message!)}";
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{task.Key,-5} {$"{passed} / {task.Count()}",-9} {message}"));
+    // Written whole or not at all: a CI service never reads half a report.
+    var partial = junit + ".partial";
+    try
+    {
+        JUnitReport.Of(rows, run).Save(partial);
+        File.Move(partial, junit, overwrite: true);
+    }
+    catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"cannot write --junit {junit}: {error.Message}");
+        return 2;
+    }
 }
 
-var done = outcomes.GroupBy(o => o.Task).TakeWhile(t => t.All(o => o.Passed)).Select(t => t.Key).LastOrDefault();
-Console.WriteLine();
-Console.WriteLine(done is null ? "Start with task 0.1: dotnet test --filter Task=0.1" : $"Done through task {done}.");
-return 0;
-
-// The line that says most: a blank's NotImplementedException (which a property test or an Assert.Throws reports
-// further down), else the first line.
-static string OneLine(string message)
-{
-    var lines = message.Split('\n').Select(l => l.Trim().TrimStart('-', ' ')).ToList();
-    var line = lines.FirstOrDefault(l => l.Contains("NotImplementedException : Task", StringComparison.Ordinal)) ?? lines[0];
-    return line.Length <= 110 ? line : line[..109] + "…";
-}
-
-// "MiniTorch.Tests.ScalarTests.Ids_grow" to "ScalarTests.Ids_grow".
-static string ShortName(string test)
-{
-    var name = test.Split('(')[0];
-    var parts = name.Split('.');
-    return parts.Length < 2 ? test : string.Join('.', parts[^2..]) + test[name.Length..];
-}
+Console.Write(json ? ProgressJson.Text(rows, run) + "\n" : "\n" + ProgressTable.Text(rows, run.Problems));
+return run.Problems.Count > 0 ? 3 : rows.All(r => r.State == TaskState.Done) ? 0 : 1;
 
 static string? FindCourse(string folder)
 {

@@ -1,50 +1,151 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.Loader;
-using System.Xml.Linq;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace MiniTorch.Progress;
 
 /// <summary>
-/// Runs the course's tests once and reads back each test's outcome with its task: the outcomes from the TRX file that
-/// <c>dotnet test</c> writes, the tasks from the <c>[Trait("Task", …)]</c> attributes of the built test assembly.
+/// Runs the course's tests and gives every test of the test assembly an outcome, including the tests that a crash or a
+/// hang left without one: <c>dotnet test</c> in blame mode names the test that was running when the test host died;
+/// that test is marked as the cause, and the tests that had not run yet are run again without it.
 /// </summary>
-internal static class TestReport
+internal static partial class TestReport
 {
-    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    // A run that keeps crashing is not rerun forever: after this many stops, the tests still without a result are
+    // reported as not run.
+    private const int MaxStops = 8;
 
-    /// <summary>Runs <c>dotnet test</c> on the course's test project and returns every test's outcome.</summary>
+    /// <summary>How long one test may run before blame mode stops it as hung.</summary>
+    public static TimeSpan HangTimeout { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Builds the course's tests (unless told not to), runs them, and returns every test's outcome.</summary>
     /// <param name="course">The course's root folder.</param>
-    /// <param name="build">False to pass <c>--no-build</c> (the tests are already built).</param>
-    /// <param name="filter">A <c>dotnet test --filter</c> expression, or null for every test.</param>
-    /// <returns>The outcomes, in task order and then by name.</returns>
-    /// <exception cref="InvalidOperationException">The tests did not run (a build error, say); the message holds
-    /// the end of dotnet test's output.</exception>
-    public static IReadOnlyList<TestOutcome> Run(string course, bool build, string? filter = null)
+    /// <param name="build">False when the tests are already built.</param>
+    /// <returns>The outcomes in task order, and what went wrong with the run itself.</returns>
+    /// <exception cref="InvalidOperationException">dotnet test could not run at all; the message holds its output's end.</exception>
+    public static TestRun Run(string course, bool build)
+    {
+        if (build && Build(course) is { Count: > 0 } errors)
+        {
+            return new TestRun([], [RunProblem.BuildFailed(errors)]);
+        }
+
+        var catalog = TestCatalog.Load(TestCatalog.AssemblyOf(course));
+        var results = new Dictionary<string, List<TrxFile.Result>>(StringComparer.Ordinal);
+        var problems = new List<RunProblem>();
+        var culprits = new Dictionary<string, TestOutcome>(StringComparer.Ordinal);
+        IReadOnlyList<string>? only = null;
+        for (var stops = 0; stops <= MaxStops; stops++)
+        {
+            var run = RunOnce(course, only is null ? null : Only(only));
+            Merge(results, run);
+            if (!run.Aborted)
+            {
+                break;
+            }
+
+            foreach (var (method, problem) in Culprits(course, catalog, run, results))
+            {
+                problems.Add(problem);
+                var test = catalog.Find(method)!;
+                culprits[method] = new TestOutcome(test.Task, test.ClassName, method,
+                    problem.Kind == RunProblemKind.Hang ? TestStatus.TimedOut : TestStatus.Crashed,
+                    problem.What + ". " + problem.Advice, test.IsMutantCheck, test.Order);
+            }
+
+            only = [.. catalog.Methods.Select(m => m.FullName).Where(m => !results.ContainsKey(m) && !culprits.ContainsKey(m))];
+            if (only.Count == 0)
+            {
+                break;
+            }
+        }
+
+        var outcomes = new List<TestOutcome>(culprits.Values);
+        var notRun = 0;
+        foreach (var test in catalog.Methods.Where(m => !culprits.ContainsKey(m.FullName)))
+        {
+            if (results.TryGetValue(test.FullName, out var cases))
+            {
+                outcomes.AddRange(cases.Select(c => new TestOutcome(test.Task, test.ClassName, c.TestName,
+                    c.Passed ? TestStatus.Passed : TestStatus.Failed, c.Message, test.IsMutantCheck, test.Order)));
+            }
+            else
+            {
+                notRun++;
+                outcomes.Add(new TestOutcome(test.Task, test.ClassName, test.FullName, TestStatus.NotRun,
+                    "did not run: the test run stopped before it (see the problems below the table)", test.IsMutantCheck, test.Order));
+            }
+        }
+
+        if (notRun > 0)
+        {
+            problems.Add(RunProblem.NotRun(notRun));
+        }
+
+        return new TestRun([.. outcomes.OrderBy(o => o.Task, StringComparer.Ordinal).ThenBy(o => o.Test, StringComparer.Ordinal)], problems);
+    }
+
+    // The tests to blame for a stopped run: the one that was running, or, when several were running side by side,
+    // those that stop the host again when run alone (the others get their results from that lone run).
+    private static List<(string Method, RunProblem Problem)> Culprits(
+        string course, TestCatalog catalog, TrxFile run, Dictionary<string, List<TrxFile.Result>> results)
+    {
+        var inFlight = run.InFlight.Where(m => catalog.Find(m) is not null).ToList();
+        if (inFlight.Count == 1)
+        {
+            return [(inFlight[0], RunProblem.HostStopped(catalog.Find(inFlight[0])!, run.RunMessages))];
+        }
+
+        var culprits = new List<(string, RunProblem)>();
+        foreach (var method in inFlight)
+        {
+            var alone = RunOnce(course, Only([method]));
+            Merge(results, alone);
+            if (alone.Aborted)
+            {
+                culprits.Add((method, RunProblem.HostStopped(catalog.Find(method)!, alone.RunMessages)));
+            }
+        }
+
+        // Stopped only together (or nothing was in flight): every test that was running shares the blame.
+        return culprits.Count > 0 || inFlight.Count == 0
+            ? culprits
+            : [.. inFlight.Select(m => (m, RunProblem.HostStopped(catalog.Find(m)!, run.RunMessages)))];
+    }
+
+    // The latest results of a method replace the earlier ones: a rerun repeats every case of a theory.
+    private static void Merge(Dictionary<string, List<TrxFile.Result>> results, TrxFile run)
+    {
+        foreach (var method in run.Results.GroupBy(r => r.Method))
+        {
+            results[method.Key] = [.. method];
+        }
+    }
+
+    private static string Only(IEnumerable<string> methods) =>
+        string.Join('|', methods.Select(m => "FullyQualifiedName=" + m));
+
+    private static TrxFile RunOnce(string course, string? filter)
     {
         var results = Path.Combine(Path.GetTempPath(), "minitorch-progress-" + Guid.NewGuid().ToString("N"));
         try
         {
             var arguments = new List<string>
             {
-                "test", Path.Combine(course, "tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"),
+                "test", Path.Combine(course, "tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "--no-build",
                 "--logger", "trx;LogFileName=progress.trx", "--results-directory", results,
+                "--blame", "--blame-hang-timeout", string.Create(CultureInfo.InvariantCulture, $"{HangTimeout.TotalSeconds:0}s"),
+                "--blame-hang-dump-type", "none",
             };
-            if (!build)
-            {
-                arguments.Add("--no-build");
-            }
-
             if (filter is not null)
             {
                 arguments.AddRange(["--filter", filter]);
             }
 
-            var output = Dotnet(arguments, course);
+            var (_, output) = DotnetCommand.Run(arguments, course);
             var trx = Path.Combine(results, "progress.trx");
             return File.Exists(trx)
-                ? Read(trx, course)
-                : throw new InvalidOperationException("The tests did not run:\n" + Tail(output, 40));
+                ? TrxFile.Read(trx, results)
+                : throw new InvalidOperationException("The tests did not run:\n" + string.Join('\n', output.Split('\n').TakeLast(40)));
         }
         finally
         {
@@ -55,111 +156,25 @@ internal static class TestReport
         }
     }
 
-    /// <summary>Reads a TRX file and the tasks of its tests.</summary>
-    /// <param name="trx">The TRX file.</param>
-    /// <param name="course">The course's root folder, below which the test assemblies are.</param>
-    /// <returns>The outcomes, in task order and then by name.</returns>
-    public static IReadOnlyList<TestOutcome> Read(string trx, string course)
+    // Builds the test project; returns the compiler's errors, one a line, none when it built.
+    private static List<string> Build(string course)
     {
-        var document = XDocument.Load(trx);
-        var definitions = document.Descendants(Trx + "UnitTest").ToDictionary(
-            test => (string)test.Attribute("id")!,
-            test => (Storage: (string)test.Attribute("storage")!, Method: test.Element(Trx + "TestMethod")!));
-        var tasks = new TaskTraits(course);
-        var outcomes = new List<TestOutcome>();
-        foreach (var result in document.Descendants(Trx + "UnitTestResult"))
+        var (exitCode, output) = DotnetCommand.Run(["build", Path.Combine(course, "tests", "MiniTorch.Tests", "MiniTorch.Tests.csproj"), "-nologo", "-clp:ErrorsOnly"], course);
+        if (exitCode == 0)
         {
-            var (storage, method) = definitions[(string)result.Attribute("testId")!];
-            var className = (string)method.Attribute("className")!;
-            var methodName = MethodName((string)method.Attribute("name")!);
-            var passed = (string?)result.Attribute("outcome") == "Passed";
-            var message = passed ? null : (string?)result.Descendants(Trx + "Message").FirstOrDefault() ?? "(no message)";
-            outcomes.Add(new TestOutcome(
-                tasks.Of(storage, className, methodName),
-                (string)result.Attribute("testName")!,
-                passed,
-                message));
+            return [];
         }
 
-        return [.. outcomes.OrderBy(o => o.Task, StringComparer.Ordinal).ThenBy(o => o.Test, StringComparer.Ordinal)];
+        var errors = output.Split('\n')
+            .Select(line => CompilerError().Match(line))
+            .Where(m => m.Success)
+            .Select(m => Path.GetRelativePath(course, m.Groups["file"].Value) + m.Groups["rest"].Value.TrimEnd())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return errors.Count > 0 ? errors : [output.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "dotnet build failed"];
     }
 
-    // "Namespace.Class.Method(x: 1)" or "Method" to "Method".
-    private static string MethodName(string name)
-    {
-        var bare = name.Split('(')[0];
-        return bare[(bare.LastIndexOf('.') + 1)..];
-    }
-
-    private static string Dotnet(IEnumerable<string> arguments, string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output + error.Result;
-    }
-
-    private static string Tail(string text, int lines) =>
-        string.Join('\n', text.Split('\n').TakeLast(lines));
-
-    // The Task trait of each test method (or of its class), read from the built test assemblies.
-    private sealed class TaskTraits(string course)
-    {
-        private readonly Dictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
-
-        public string Of(string storage, string className, string methodName)
-        {
-            var assembly = Load(storage);
-            var type = assembly.GetType(className);
-            var method = type?.GetMethods().FirstOrDefault(m => m.Name == methodName);
-            return Trait(method) ?? Trait(type) ?? "?";
-        }
-
-        private static string? Trait(MemberInfo? member) =>
-            member?.GetCustomAttributesData()
-                .Where(a => a.AttributeType.FullName == "Xunit.TraitAttribute"
-                    && a.ConstructorArguments.Count == 2
-                    && (string?)a.ConstructorArguments[0].Value == "Task")
-                .Select(a => (string?)a.ConstructorArguments[1].Value)
-                .FirstOrDefault();
-
-        // The TRX file may spell the assembly's path in lower case; the file system may not.
-        private string Locate(string storage) =>
-            File.Exists(storage)
-                ? storage
-                : Directory.EnumerateFiles(Path.Combine(course, "tests"), "*.dll", SearchOption.AllDirectories)
-                    .FirstOrDefault(file => string.Equals(file, storage, StringComparison.OrdinalIgnoreCase))
-                  ?? throw new InvalidOperationException($"The test assembly {storage} is not in the course.");
-
-        private Assembly Load(string storage)
-        {
-            if (!_assemblies.TryGetValue(storage, out var assembly))
-            {
-                var path = Locate(storage);
-                var folder = Path.GetDirectoryName(path)!;
-                var context = new AssemblyLoadContext(path, isCollectible: true);
-                context.Resolving += (loader, name) =>
-                {
-                    var candidate = Path.Combine(folder, name.Name + ".dll");
-                    return File.Exists(candidate) ? loader.LoadFromAssemblyPath(candidate) : null;
-                };
-                assembly = context.LoadFromAssemblyPath(path);
-                _assemblies[storage] = assembly;
-            }
-
-            return assembly;
-        }
-    }
+    // "/course/src/MiniTorch/4-Nn/Linear.cs(87,13): error CS1002: ; expected [/course/…/MiniTorch.csproj]"
+    [GeneratedRegex(@"^\s*(?<file>[^(\s][^(]*)(?<rest>\(\d+,\d+\): error [^\[]*)")]
+    private static partial Regex CompilerError();
 }

@@ -29,6 +29,7 @@ internal sealed class BenchCommand
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"Timed turns per engine, each at least {timing.MinSampleTime.TotalSeconds} s of whole runs; the table shows the median (at least 1)."),
             DefaultValueFactory = _ => 5,
+            CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, "of at least 1"),
         };
     }
 
@@ -41,7 +42,7 @@ internal sealed class BenchCommand
     {
         var command = new Command(
             "bench",
-            "Time the standard workload (Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written baseline, the graph engine, the tape engine and the compiled tape.")
+            "Time the standard workload (Xor, 50 points, hidden 10, rate 0.5, seed 1) with the hand-written baseline, the graph engine, the tape, the tape compiled for one point and for several points per replay, and auto (tiered); then a wide network (Xor, 150 points, hidden 200) per epoch.")
         {
             _epochs, _repeat, _threads, _json,
         };

@@ -88,14 +88,18 @@ internal static class CommonOptions
     {
         Description = description,
         DefaultValueFactory = _ => OptionChecks.MinThreads,
+        // course: replace with CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, "equal to 1 (the course's graph engine trains on one thread)"),
         CustomParser = result => OptionChecks.ParseWholeNumber<int>(result, Invariant($"between {OptionChecks.MinThreads} and {OptionChecks.MaxThreads}")),
+        // course: end
     };
 
     /// <summary><c>--engine NAME</c>, checked by <see cref="OptionChecks.Engine"/>; <see cref="TrainingEngines.Default"/> when absent.</summary>
     /// <returns>The option.</returns>
     public static Option<string> Engine() => new("--engine")
     {
-        Description = "How gradients are computed: tape (a recorded tape, replayed per point), compiled (that tape compiled to straight-line code) or graph (a Scalar graph per point); same numbers.",
+        // course: replace with Description = "How gradients are computed: graph, a Scalar graph per point through your Backward (the course's only engine; the library adds auto, tape and compiled).",
+        Description = "How gradients are computed: auto (the tape, interpreted until it is compiled on another thread), tape (a recorded tape, replayed per point), compiled (that tape compiled first, several points per replay) or graph (a Scalar graph per point); same numbers.",
+        // course: end
         DefaultValueFactory = _ => TrainingEngines.Default,
     };
 

@@ -40,7 +40,9 @@ internal static class ExpressionInput
     /// <param name="openStandardInput">Opens standard input, for <c>--file -</c>.</param>
     /// <param name="fallback">The expression used when neither is given, or <see langword="null"/> when one is required.</param>
     /// <returns>The text.</returns>
-    /// <exception cref="UsageException">Both or neither are given, or the file cannot be read, is too large or is not UTF-8.</exception>
+    /// <exception cref="UsageException">
+    /// Both or neither are given, the argument is a lone <c>-</c>, or the file cannot be read, is too large or is not UTF-8.
+    /// </exception>
     public static string Text(string? argument, string? file, Func<Stream> openStandardInput, string? fallback = null)
     {
         if (argument is not null && file is not null)
@@ -50,7 +52,10 @@ internal static class ExpressionInput
 
         if (file is null)
         {
-            return argument ?? fallback ?? throw new UsageException("give an expression, for example \"x * x\", or --file FILE to read it from a file (- for standard input)");
+            // A lone dash reads standard input for many tools; here the argument is always an expression, so say how.
+            return argument == StandardInput
+                ? throw new UsageException("'-' alone is not an expression; to read the expression from standard input, give --file -")
+                : argument ?? fallback ?? throw new UsageException("give an expression, for example \"x * x\", or --file FILE to read it from a file (- for standard input)");
         }
 
         try

@@ -29,6 +29,9 @@ internal static class OptionChecks
     public const int MaxThreads = ParallelTapeEngine.MaxThreads;
     // course: end
 
+    // course: replace with private const string OneThreadOnly = "--threads must be 1 in the course, whose graph engine trains on one thread";
+    // course: end
+
     /// <summary>Checks a dataset name with the library's rule (<see cref="Datasets.CanonicalName"/>).</summary>
     /// <param name="name">The name given, any case.</param>
     /// <returns>The name as spelled in <see cref="Datasets.Names"/>.</returns>
@@ -172,10 +175,12 @@ internal static class OptionChecks
         return [.. widths];
     }
 
-    /// <summary>Checks --threads: 1 to 64.</summary>
+    /// <summary>Checks --threads: <see cref="MinThreads"/> to <see cref="MaxThreads"/>.</summary>
     /// <param name="threads">The value given.</param>
     /// <returns><paramref name="threads"/>.</returns>
+    // course: replace with public static int Threads(int threads) => threads == MinThreads ? threads : throw new UsageException(Invariant($"{OneThreadOnly} (got {threads})"));
     public static int Threads(int threads) => InRange("--threads", threads, MinThreads, MaxThreads);
+    // course: end
 
     /// <summary>
     /// Reads a whole-number option by the one rule for whole numbers on the command line: ASCII digits with an optional

@@ -64,7 +64,9 @@ internal sealed class TrainCommand
     private readonly Option<int> _epochs = CommonOptions.Epochs("Number of epochs", TrainingSettings.Default.Epochs);
     private readonly Option<ulong> _seed = CommonOptions.Seed("the points and of the initial weights", TrainingSettings.Default.Seed);
     private readonly Option<string> _engine = CommonOptions.Engine();
+    // course: replace with private readonly Option<int> _threads = CommonOptions.Threads("Threads per epoch: only 1 in the course, whose graph engine trains on one thread (the library's tape engines take up to 64).");
     private readonly Option<int> _threads = CommonOptions.Threads("Threads that share each epoch of the tape engine (1 to 64); the numbers are the same for any count.");
+    // course: end
     private readonly Option<string?> _snapshots = new("--snapshots") { Description = "Also draw the boundary at these epochs side by side into snapshots.png and .svg, for example 0,10,50,200,500 (0 is the initial model).", HelpName = "EPOCHS" };
     private readonly Option<string?> _out = CommonOptions.OutFolder("Folder for the files (default runs/<dataset>-<yyyyMMdd-HHmmss>).");
 
@@ -221,7 +223,7 @@ internal sealed class TrainCommand
         {
             RunFolder.WriteLossPlot(folder, run);
             strip?.Write(folder, data, drawing);
-            var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone), drawing);
+            var panel = console.ShowProgress($"{data.Name} boundary", BoundaryPlot.Rows, rowsDone => RunFolder.WriteBoundary(folder, run, rowsDone, drawing), drawing);
             return (run.Epochs, stopped, panel);
         }
         catch (OperationCanceledException) when (drawing.IsCancellationRequested)

@@ -9,6 +9,9 @@ namespace MiniTorch.Expressions;
 /// </summary>
 public static class GraphExport
 {
+    /// <summary>The prefix of a collapsed group's node key (<see cref="DotOptions.Collapsed"/>), followed by the group's name.</summary>
+    public const string GroupKeyPrefix = "group:";
+
     /// <summary>
     /// Writes the graph that computed <paramref name="output"/> in the DOT language, to be rendered with
     /// <c>dot -Tsvg</c>.
@@ -22,30 +25,25 @@ public static class GraphExport
     /// edge to its result. Value labels are the scalar's name (a constant shows <c>constant</c>), <c>data = </c>its
     /// value and, once a backward pass has reached it, <c>derivative = </c>its derivative, numbers in shortest
     /// round-trip form. The same graph always gives the same text. The walk is iterative, so graphs of any depth work.
+    /// With <see cref="DotOptions.Names"/>, the drawing uses the learner's names instead (see there).
     /// </returns>
     public static string ToDot(Scalar output, DotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         options ??= DotOptions.Default;
-        var nodes = new StringBuilder();
+        var drawing = options.Names is { } names ? new NamedDrawing(names, options) : (Drawing)new TitledDrawing();
         var edges = new StringBuilder();
-        var ids = new Dictionary<Scalar, string>(ReferenceEqualityComparer.Instance);
-
-        string IdOf(Scalar value)
+        var drawnEdges = new HashSet<string>(StringComparer.Ordinal);
+        void Edge(string from, string to, string attributes)
         {
-            if (!ids.TryGetValue(value, out var id))
+            if (from != to && drawnEdges.Add(from + " " + to + attributes))
             {
-                id = string.Create(CultureInfo.InvariantCulture, $"v{ids.Count}");
-                ids.Add(value, id);
-                nodes.Append("  ").Append(id).Append(" [label=").Append(DotText.Quote(ValueLabel(value)))
-                    .Append(ValueStyle(value)).Append("];\n");
+                edges.Append("  ").Append(from).Append(" -> ").Append(to).Append(attributes).Append(";\n");
             }
-
-            return id;
         }
 
+        drawing.Value(output);
         var operation = 0;
-        IdOf(output);
         foreach (var variable in Autodiff.TopologicalSort(output))
         {
             var value = (Scalar)variable;
@@ -54,15 +52,12 @@ public static class GraphExport
                 continue;
             }
 
-            var op = string.Create(CultureInfo.InvariantCulture, $"op{operation}");
-            nodes.Append("  ").Append(op).Append(" [label=")
-                .Append(DotText.Quote(string.Create(CultureInfo.InvariantCulture, $"{function.Name} (Op {operation})")))
-                .Append(", shape=box, penwidth=3];\n");
-            edges.Append("  ").Append(op).Append(" -> ").Append(IdOf(value)).Append(";\n");
+            var op = drawing.Operation(value, function, operation);
+            Edge(op, drawing.Value(value), string.Empty);
             for (var i = 0; i < history.Inputs.Count; i++)
             {
-                edges.Append("  ").Append(IdOf(history.Inputs[i])).Append(" -> ").Append(op)
-                    .Append(CultureInfo.InvariantCulture, $" [label=\"{i}\"];\n");
+                var input = drawing.Value(history.Inputs[i]);
+                Edge(input, op, drawing.IsCollapsed(input) || drawing.IsCollapsed(op) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [label=\"{i}\"]"));
             }
 
             operation++;
@@ -76,12 +71,9 @@ public static class GraphExport
         }
 
         dot.Append("  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\"];\n");
-        return dot.Append(nodes).Append(edges).Append("}\n").ToString();
+        drawing.WriteNodes(dot);
+        return dot.Append(edges).Append("}\n").ToString();
     }
-
-    // Leaves are filled and constants dashed, so that the inputs of the computation stand out.
-    private static string ValueStyle(Scalar value) =>
-        value.IsConstant ? ", style=dashed" : value.IsLeaf ? ", style=filled, fillcolor=\"#dbe9f6\"" : string.Empty;
 
     /// <summary>
     /// The first line of a value node's label in <see cref="ToDot"/>: <c>constant</c> for a constant, otherwise the
@@ -97,15 +89,125 @@ public static class GraphExport
         return value.IsConstant ? "constant" : value.Name == id ? "#" + id : value.Name;
     }
 
-    private static string ValueLabel(Scalar value)
+    // Leaves are filled and constants dashed, so that the inputs of the computation stand out.
+    private static string ValueStyle(Scalar value) =>
+        value.IsConstant ? ", style=dashed" : value.IsLeaf ? ", style=filled, fillcolor=\"#dbe9f6\"" : string.Empty;
+
+    /// <summary>The nodes of a drawing: each value once, under a key, and each operation; written after the walk.</summary>
+    private abstract class Drawing
     {
-        var label = new StringBuilder(NodeTitle(value))
-            .Append("\ndata = ").Append(DotText.Number(value.Data));
-        if (value.Derivative is { } derivative)
+        public abstract string Value(Scalar value);
+
+        public abstract string Operation(Scalar result, FunctionHandle function, int number);
+
+        public virtual bool IsCollapsed(string key) => false;
+
+        public abstract void WriteNodes(StringBuilder dot);
+    }
+
+    /// <summary>MiniTorch's show_expression: values v0, v1 … in the order met, titled by name or id, numbers exact.</summary>
+    private sealed class TitledDrawing : Drawing
+    {
+        private readonly Dictionary<Scalar, string> _ids = new(ReferenceEqualityComparer.Instance);
+        private readonly StringBuilder _nodes = new();
+
+        public override string Value(Scalar value)
         {
-            label.Append("\nderivative = ").Append(DotText.Number(derivative));
+            if (!_ids.TryGetValue(value, out var id))
+            {
+                id = string.Create(CultureInfo.InvariantCulture, $"v{_ids.Count}");
+                _ids.Add(value, id);
+                var label = new StringBuilder(NodeTitle(value)).Append("\ndata = ").Append(DotText.Number(value.Data));
+                if (value.Derivative is { } derivative)
+                {
+                    label.Append("\nderivative = ").Append(DotText.Number(derivative));
+                }
+
+                _nodes.Append("  ").Append(id).Append(" [label=").Append(DotText.Quote(label.ToString())).Append(ValueStyle(value)).Append("];\n");
+            }
+
+            return id;
         }
 
-        return label.ToString();
+        public override string Operation(Scalar result, FunctionHandle function, int number)
+        {
+            var op = string.Create(CultureInfo.InvariantCulture, $"op{number}");
+            _nodes.Append("  ").Append(op).Append(" [label=")
+                .Append(DotText.Quote(string.Create(CultureInfo.InvariantCulture, $"{function.Name} (Op {number})")))
+                .Append(", shape=box, penwidth=3];\n");
+            return op;
+        }
+
+        public override void WriteNodes(StringBuilder dot) => dot.Append(_nodes);
+    }
+
+    /// <summary>The learner's drawing: nodes keyed by <see cref="ScalarNames.Key"/>, grouped into clusters, some collapsed.</summary>
+    private sealed class NamedDrawing(ScalarNames names, DotOptions options) : Drawing
+    {
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StringBuilder> _groups = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _collapsedCounts = new(StringComparer.Ordinal);
+        private readonly StringBuilder _ungrouped = new();
+
+        public override string Value(Scalar value)
+        {
+            var key = names.Key(value);
+            if (_keys.TryGetValue(key, out var drawn))
+            {
+                return drawn;
+            }
+
+            var label = new StringBuilder(names[value]);
+            if (!value.IsConstant || names[value] != ShownNumber.Of(value.Data))
+            {
+                label.Append("\ndata = ").Append(ShownNumber.Of(value.Data));
+            }
+
+            if (options.Annotations?.GetValueOrDefault(value) is { } annotation)
+            {
+                label.Append('\n').Append(annotation);
+            }
+
+            drawn = Node(options.GroupOf?.Invoke(value), key, label.ToString(), ValueStyle(value), isValue: true);
+            _keys.Add(key, drawn);
+            return drawn;
+        }
+
+        public override string Operation(Scalar result, FunctionHandle function, int number) =>
+            Node(options.GroupOf?.Invoke(result), "f" + names.Key(result)[1..], function.Name, ", shape=box, penwidth=2", isValue: false);
+
+        public override bool IsCollapsed(string key) => key.StartsWith('"' + GroupKeyPrefix, StringComparison.Ordinal);
+
+        public override void WriteNodes(StringBuilder dot)
+        {
+            dot.Append(_ungrouped);
+            foreach (var (group, nodes) in _groups)
+            {
+                dot.Append("  subgraph ").Append(DotText.Quote("cluster_" + group)).Append(" {\n    label=").Append(DotText.Quote(group))
+                    .Append(";\n    style=rounded;\n    color=\"#8a96a3\";\n").Append(nodes).Append("  }\n");
+            }
+
+            foreach (var (group, count) in _collapsedCounts)
+            {
+                dot.Append("  ").Append(DotText.Quote(GroupKeyPrefix + group)).Append(" [label=")
+                    .Append(DotText.Quote(string.Create(CultureInfo.InvariantCulture, $"{group}\n{count} values, collapsed")))
+                    .Append(", shape=box3d, style=filled, fillcolor=\"#eef1f4\"];\n");
+            }
+        }
+
+        // A node inside its group's cluster, or the group's one box when the group is collapsed; returns the key to
+        // draw edges with.
+        private string Node(string? group, string key, string label, string style, bool isValue)
+        {
+            if (group is not null && options.Collapsed?.Contains(group) == true)
+            {
+                _collapsedCounts[group] = _collapsedCounts.GetValueOrDefault(group) + (isValue ? 1 : 0);
+                return DotText.Quote(GroupKeyPrefix + group);
+            }
+
+            var nodes = group is null ? _ungrouped : _groups.TryGetValue(group, out var existing) ? existing : _groups[group] = new StringBuilder();
+            nodes.Append(group is null ? "  " : "    ").Append(DotText.Quote(key)).Append(" [label=").Append(DotText.Quote(label)).Append(style).Append("];\n");
+            return DotText.Quote(key);
+        }
     }
 }

@@ -1,14 +1,17 @@
 namespace MiniTorch.Expressions;
 
 /// <summary>
-/// A function of two variables and its two derivatives on a grid, as <see cref="FunctionSampling.SampleGrid"/>
+/// A function of two variables, its two derivatives and their central-difference estimates on a grid, as <see cref="FunctionSampling.SampleGrid"/>
 /// computes them, for heatmaps. Every table is indexed [row][column]: row j is <see cref="Ys"/>[j], column i is
 /// <see cref="Xs"/>[i]. A value that is not finite is NaN, and so are both derivatives where f is not finite.
 /// </summary>
 public sealed class FunctionGrid
 {
-    internal FunctionGrid(double[] xs, double[] ys, double[][] values, double[][] xDerivatives, double[][] yDerivatives)
+    internal FunctionGrid(
+        double[] xs, double[] ys, double[][] values, double[][] xDerivatives, double[][] yDerivatives, double[][] xCentralDifferences, double[][] yCentralDifferences)
     {
+        XCentralDifferences = xCentralDifferences;
+        YCentralDifferences = yCentralDifferences;
         Xs = xs;
         Ys = ys;
         Values = values;
@@ -30,4 +33,10 @@ public sealed class FunctionGrid
 
     /// <summary>∂f/∂y by autodiff.</summary>
     public IReadOnlyList<IReadOnlyList<double>> YDerivatives { get; }
+
+    /// <summary>∂f/∂x estimated by central difference, to check <see cref="XDerivatives"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> XCentralDifferences { get; }
+
+    /// <summary>∂f/∂y estimated by central difference, to check <see cref="YDerivatives"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> YCentralDifferences { get; }
 }

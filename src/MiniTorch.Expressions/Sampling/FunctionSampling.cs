@@ -46,7 +46,9 @@ public static class FunctionSampling
         return samples;
     }
 
-    /// <summary>Samples f(x, y) and its two autodiff derivatives on the grid of two axes.</summary>
+    /// <summary>
+    /// Samples f(x, y), its two autodiff derivatives and their central-difference estimates on the grid of two axes.
+    /// </summary>
     /// <param name="expression">The function.</param>
     /// <param name="x">The first variable, one column per value.</param>
     /// <param name="y">The second variable, one row per value; not the same variable as <paramref name="x"/>.</param>
@@ -77,20 +79,31 @@ public static class FunctionSampling
         var table = NewTable(ys.Length, xs.Length);
         var byX = NewTable(ys.Length, xs.Length);
         var byY = NewTable(ys.Length, xs.Length);
+        var estimatedX = NewTable(ys.Length, xs.Length);
+        var estimatedY = NewTable(ys.Length, xs.Length);
+        double ValueAt(double[] point)
+        {
+            values[x.Variable] = point[0];
+            values[y.Variable] = point[1];
+            return expression.Evaluate(values).Output.Data;
+        }
+
         for (var row = 0; row < ys.Length; row++)
         {
-            values[y.Variable] = ys[row];
             for (var column = 0; column < xs.Length; column++)
             {
+                values[y.Variable] = ys[row];
                 values[x.Variable] = xs[column];
                 var (value, derivatives) = Differentiate(expression, values, x.Variable, y.Variable);
                 table[row][column] = value;
                 byX[row][column] = derivatives[0];
                 byY[row][column] = derivatives[1];
+                estimatedX[row][column] = double.IsNaN(value) ? double.NaN : Gap(Autodiff.CentralDifference(ValueAt, [xs[column], ys[row]], 0));
+                estimatedY[row][column] = double.IsNaN(value) ? double.NaN : Gap(Autodiff.CentralDifference(ValueAt, [xs[column], ys[row]], 1));
             }
         }
 
-        return new FunctionGrid(xs, ys, table, byX, byY);
+        return new FunctionGrid(xs, ys, table, byX, byY, estimatedX, estimatedY);
     }
 
     // f and ∂f/∂v for each named variable v, from one graph and one backward pass; 0 for a variable the expression lacks.

@@ -27,8 +27,25 @@ public static class BackwardTrace
     private sealed class Recorder
     {
         private readonly Dictionary<Scalar, StandInVariable> _standIns = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Scalar, (List<double> Shares, double Sum)> _received = new(ReferenceEqualityComparer.Instance);
 
         public List<BackwardStep> Steps { get; } = [];
+
+        // Adds a share to what the input has received, as Backpropagate adds it (0 + first + second ...), and returns the sum.
+        public double Receive(Scalar input, double share)
+        {
+            if (!_received.TryGetValue(input, out var received))
+            {
+                received = ([], 0.0);
+            }
+
+            received.Shares.Add(share);
+            received.Sum += share;
+            _received[input] = received;
+            return received.Sum;
+        }
+
+        public double[] ReceivedBy(Scalar scalar) => _received.TryGetValue(scalar, out var received) ? [.. received.Shares] : [];
 
         public StandInVariable StandIn(Scalar scalar)
         {
@@ -61,14 +78,15 @@ public static class BackwardTrace
             var passed = new (IVariable, double)[shares.Length];
             for (var i = 0; i < terms.Length; i++)
             {
-                terms[i] = new ChainRuleTerm(inputs[i], local[i].Derivative, shares[i].Derivative);
+                var collected = inputs[i].IsConstant ? 0.0 : recorder.Receive(inputs[i], shares[i].Derivative);
+                terms[i] = new ChainRuleTerm(inputs[i], local[i].Derivative, shares[i].Derivative, collected);
                 passed[i] = (recorder.StandIn(inputs[i]), shares[i].Derivative);
             }
 
-            recorder.Steps.Add(new BackwardStep(scalar, dOutput, terms));
+            recorder.Steps.Add(new BackwardStep(scalar, dOutput, terms, recorder.ReceivedBy(scalar)));
             return passed;
         }
 
-        public void AccumulateDerivative(double x) => recorder.Steps.Add(new BackwardStep(scalar, x, []));
+        public void AccumulateDerivative(double x) => recorder.Steps.Add(new BackwardStep(scalar, x, [], recorder.ReceivedBy(scalar)));
     }
 }

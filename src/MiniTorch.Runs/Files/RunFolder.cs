@@ -68,11 +68,12 @@ public static class RunFolder
     /// <param name="folder">The run's folder.</param>
     /// <param name="run">The run, after at least one epoch.</param>
     /// <param name="rowsDone">Receives the heatmap rows evaluated so far (of <see cref="BoundaryPlot.Rows"/>), or <see langword="null"/>.</param>
-    /// <returns>The picture; see <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/>.</returns>
-    public static BoundaryPanel WriteBoundary(string folder, TrainingRun run, IProgress<int>? rowsDone = null)
+    /// <param name="stop">Stops the drawing while the network is recorded; see <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int}, CancellationToken)"/>.</param>
+    /// <returns>The picture; see <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int}, CancellationToken)"/>.</returns>
+    public static BoundaryPanel WriteBoundary(string folder, TrainingRun run, IProgress<int>? rowsDone = null, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return WriteBoundary(folder, "boundary", run.Network, run.Data, BoundaryCaption(run.Plan.Shape, run.Epochs[^1].Epoch), rowsDone);
+        return WriteBoundary(folder, "boundary", run.Network, run.Data, BoundaryCaption(run.Plan.Shape, run.Epochs[^1].Epoch), rowsDone, stop);
     }
 
     /// <summary>
@@ -85,13 +86,19 @@ public static class RunFolder
     /// <param name="data">The points to draw and count.</param>
     /// <param name="caption">What trained the model, for example <c>hidden 10, after 500 epochs</c>.</param>
     /// <param name="rowsDone">Receives the heatmap rows evaluated so far (of <see cref="BoundaryPlot.Rows"/>), or <see langword="null"/>.</param>
+    /// <param name="stop">
+    /// Stops the drawing before anything is written while the network is recorded for it (seconds for a wide network),
+    /// which otherwise nothing could cut short; the rows that follow are stopped through <paramref name="rowsDone"/>.
+    /// </param>
     /// <returns>
     /// The picture drawn, with how many of the points the model classifies correctly; dispose it, or hand it to
     /// <see cref="WriteBoundaryGrid"/> first, which shows it again without evaluating the model again.
     /// </returns>
-    public static BoundaryPanel WriteBoundary(string folder, string name, Module<Scalar[], Scalar> model, Dataset data, string caption, IProgress<int>? rowsDone = null)
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled before the network was recorded.</exception>
+    public static BoundaryPanel WriteBoundary(
+        string folder, string name, Module<Scalar[], Scalar> model, Dataset data, string caption, IProgress<int>? rowsDone = null, CancellationToken stop = default)
     {
-        var recorded = ModelSnapshot.Of(model);
+        var recorded = Record(model, stop);
         var correct = recorded.CountCorrect(data);
         var plot = BoundaryPlot.Create(recorded, data, $"{data.Name}, {caption}: {Accuracy(correct, data.Count)}", rowsDone);
         var panel = new BoundaryPanel(plot, data, correct);
@@ -112,7 +119,7 @@ public static class RunFolder
     /// to a row, each retitled with its dataset and how many of its points the pictured model classifies correctly.
     /// </summary>
     /// <param name="folder">The folder.</param>
-    /// <param name="panels">Each run's boundary picture, as <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/> returned it, in order.</param>
+    /// <param name="panels">Each run's boundary picture, as <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int}, CancellationToken)"/> returned it, in order.</param>
     public static void WriteBoundaryGrid(string folder, IReadOnlyList<BoundaryPanel> panels)
     {
         foreach (var panel in panels)
@@ -130,10 +137,24 @@ public static class RunFolder
     public static string BoundaryCaption(NetworkShape shape, int epochs) =>
         string.Create(CultureInfo.InvariantCulture, $"{shape}, after {epochs} epochs");
 
+    // The network recorded for a picture. When the drawing may be stopped, the recording runs on a thread of the pool
+    // and the wait for it ends as soon as stop is cancelled; the recording then finishes unobserved, having only read
+    // the network (whose training has ended) and written nothing.
+    private static ModelSnapshot Record(Module<Scalar[], Scalar> model, CancellationToken stop)
+    {
+        if (!stop.CanBeCanceled)
+        {
+            return ModelSnapshot.Of(model);
+        }
+
+        stop.ThrowIfCancellationRequested();
+        return Task.Run(() => ModelSnapshot.Of(model), CancellationToken.None).WaitAsync(stop).GetAwaiter().GetResult();
+    }
+
     private static string Accuracy(int correct, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{correct}/{count} correct ({100.0 * correct / count:F0}%)");
 
-    /// <summary>A boundary picture drawn by <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int})"/>, kept for <see cref="WriteBoundaryGrid"/>.</summary>
+    /// <summary>A boundary picture drawn by <see cref="WriteBoundary(string, string, Module{Scalar[], Scalar}, Dataset, string, IProgress{int}, CancellationToken)"/>, kept for <see cref="WriteBoundaryGrid"/>.</summary>
     /// <param name="plot">The picture.</param>
     /// <param name="data">The points it shows.</param>
     /// <param name="correct">How many of them the pictured model classifies correctly.</param>

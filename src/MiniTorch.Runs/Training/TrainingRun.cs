@@ -7,46 +7,89 @@ namespace MiniTorch.Runs;
 /// </summary>
 /// <remarks>
 /// <para>
-/// With MiniTorch's step (one batch, no L2) every epoch is <see cref="Trainer.TrainEpoch"/> itself; with batches, an
-/// epoch is one <see cref="Trainer.TrainEpoch"/> per batch, in order, each followed by its step, and its report adds
-/// the batches' losses and correct counts, starting from the first batch's (so that one batch gives its own bits).
-/// L2 adds λ · w to each weight's derivative just before a step. The test points are measured with the parameters the
-/// epoch's last batch was measured with, before its step. Each batch size has an engine of its own, so that a tape
-/// engine keeps its tapes (recorded for a number of points) from epoch to epoch.
+/// With MiniTorch's step (one batch, no L2) every epoch is <see cref="Trainer.TrainEpoch"/>, or the same epoch run by
+/// an engine that has its own loop (<see cref="IOwnLoop"/>); with batches, an epoch is one <see cref="Trainer.TrainEpoch"/>
+/// per batch, in order, each followed by its step, and its report adds the batches' losses and correct counts,
+/// starting from the first batch's (so that one batch gives its own bits). L2 adds λ · w to each weight's derivative
+/// just before a step. The test points are measured with the parameters the epoch's last batch was measured with,
+/// before its step. Each batch size has an engine of its own, so that a tape engine keeps its tapes (recorded for a
+/// number of points) from epoch to epoch.
 /// </para>
 /// <para>
 /// The epochs run all at once (<see cref="Train"/>, the command) or one at a time (<see cref="TrainEpoch"/>, the
 /// sandbox's play, pause and step): the numbers are the same bits either way. Not thread-safe: one epoch at a time, and
-/// read the network only between epochs.
+/// read the network only between epochs or in the hook before a step.
+/// </para>
+/// <para>
+/// A run made with a stop token ends early once it is cancelled: the graph engine's epoch under way ends at its next
+/// point (through <see cref="StoppableModel"/>), a tape engine's at its end, and no other epoch starts. An epoch cut
+/// short adds no report; it takes no step, so the parameters stay as the last whole epoch left them, except with
+/// batches, where the batches run before the stop keep their steps (a stopped run is meant to be set aside).
 /// </para>
 /// </remarks>
 public sealed class TrainingRun : IDisposable
 {
+    private readonly Module<Scalar[], Scalar> _network;
     private readonly Dictionary<int, ITrainingEngine> _engines = [];
     private readonly Trainer[] _trainers;
     private readonly TimeSpan[] _trainerTimes;
+    private readonly IOwnLoop? _loop;
     private readonly Parameter[] _weights;
     private readonly List<EpochReport> _epochs = [];
     private readonly List<EpochTotals> _tests = [];
+    private readonly CancellationToken _stop;
 
     /// <summary>Creates the network, the batches and their engines of <paramref name="plan"/>; no epoch runs yet.</summary>
     /// <param name="plan">What to train.</param>
-    public TrainingRun(TrainingPlan plan)
+    /// <param name="stop">Ends the run early, within the epoch under way (see the remarks); none when absent.</param>
+    public TrainingRun(TrainingPlan plan, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
-        Network = plan.CreateNetwork();
-        var batches = plan.Batches();
-        _trainers = [.. batches.Select(batch => new Trainer(Network, batch, plan.LearningRate, EngineFor(batch.Count)))];
+        _network = plan.CreateNetwork();
+        _stop = stop;
+        var model = stop.CanBeCanceled ? new StoppableModel(_network, stop) : _network;
+        _trainers = [.. plan.Batches().Select(batch => new Trainer(model, batch, plan.LearningRate, EngineFor(batch.Count)))];
         _trainerTimes = new TimeSpan[_trainers.Length];
-        _weights = plan.L2 == 0 ? [] : [.. Network.NamedParameters().Where(p => p.Key.Contains(".weight_", StringComparison.Ordinal)).Select(p => p.Value)];
+        _weights = plan.L2 == 0 ? [] : [.. _network.NamedParameters().Where(p => p.Key.Contains(".weight_", StringComparison.Ordinal)).Select(p => p.Value)];
+
+        // An engine's own loop steps on its own copy of the parameters: it runs MiniTorch's step only (one batch, no
+        // L2 to add to the derivatives).
+        _loop = _trainers.Length == 1 && _weights.Length == 0 ? _engines.Values.Single() as IOwnLoop : null;
+    }
+
+    /// <summary>
+    /// An engine that runs <see cref="Trainer"/>'s epochs itself, step included: the tape engines keep the parameters
+    /// in arrays and write them into the network only when it is read. <see cref="TrainingEngines.Create"/> returns one
+    /// where it can.
+    /// </summary>
+    public interface IOwnLoop
+    {
+        /// <summary>Runs the next epoch of <paramref name="trainer"/>: the report and parameters <see cref="Trainer.TrainEpoch"/> would give, bit for bit.</summary>
+        /// <param name="trainer">The run's trainer: its model, data and learning rate (the engine takes them at the first epoch).</param>
+        /// <param name="beforeStep">Receives the report before the step.</param>
+        /// <returns>The report.</returns>
+        EpochReport TrainEpoch(Trainer trainer, IProgress<EpochReport>? beforeStep);
+
+        /// <summary>Writes the current parameters into the trainer's model, with their gradients when called before the step.</summary>
+        void UpdateModel();
     }
 
     /// <summary>What is trained.</summary>
     public TrainingPlan Plan { get; }
 
-    /// <summary>The network, whose parameters change with every step.</summary>
-    public Module<Scalar[], Scalar> Network { get; }
+    /// <summary>
+    /// The network, whose parameters change with every epoch; an engine with its own loop writes them into it when it
+    /// is read (in the hook before a step, with their gradients).
+    /// </summary>
+    public Module<Scalar[], Scalar> Network
+    {
+        get
+        {
+            _loop?.UpdateModel();
+            return _network;
+        }
+    }
 
     /// <summary>The training points.</summary>
     public Dataset Data => Plan.Data;
@@ -70,6 +113,7 @@ public sealed class TrainingRun : IDisposable
     /// <param name="beforeStep">Receives the epoch's report before its last step, while the gradients are on the parameters.</param>
     /// <returns>The epoch's report.</returns>
     /// <exception cref="InvalidOperationException">The run is finished.</exception>
+    /// <exception cref="OperationCanceledException">The run's stop token was cancelled, before or during the epoch.</exception>
     public EpochReport TrainEpoch(IProgress<EpochReport>? beforeStep = null) => RunEpoch(beforeStep, untilDiverged: false);
 
     /// <summary>
@@ -79,6 +123,7 @@ public sealed class TrainingRun : IDisposable
     /// <param name="beforeStep">Receives the epoch's report before its last step.</param>
     /// <returns>The epoch's report.</returns>
     /// <exception cref="InvalidOperationException">The run diverged.</exception>
+    /// <exception cref="OperationCanceledException">The run's stop token was cancelled, before or during the epoch.</exception>
     public EpochReport TrainEpochOnward(IProgress<EpochReport>? beforeStep = null) => RunEpoch(beforeStep, untilDiverged: true);
 
     /// <summary>Runs the epochs left, until the run is finished or <paramref name="cancellationToken"/> stops it.</summary>
@@ -94,7 +139,7 @@ public sealed class TrainingRun : IDisposable
         }
     }
 
-    /// <summary>Stops the engines' threads, if they have any.</summary>
+    /// <summary>Stops the engines' threads, if they have any (worker threads, or a compilation still running).</summary>
     public void Dispose()
     {
         foreach (var engine in _engines.Values)
@@ -121,11 +166,19 @@ public sealed class TrainingRun : IDisposable
             throw new InvalidOperationException(Diverged ? "The run diverged: no epoch can follow." : "Every planned epoch has run.");
         }
 
+        _stop.ThrowIfCancellationRequested();
         var epoch = new EpochSum(this, beforeStep);
-        for (var b = 0; b < _trainers.Length && !epoch.Diverged; b++)
+        if (_loop is not null)
         {
-            epoch.Batch = b;
-            _trainerTimes[b] = _trainers[b].TrainEpoch(epoch).Elapsed;
+            _trainerTimes[0] = _loop.TrainEpoch(_trainers[0], epoch).Elapsed;
+        }
+        else
+        {
+            for (var b = 0; b < _trainers.Length && !epoch.Diverged; b++)
+            {
+                epoch.Batch = b;
+                _trainerTimes[b] = _trainers[b].TrainEpoch(epoch).Elapsed;
+            }
         }
 
         _epochs.Add(epoch.Result);

@@ -7,8 +7,8 @@ namespace MiniTorch;
 /// <remarks>
 /// <para>
 /// The interpreter loops over the steps, reads each step's operation and operand slots, and dispatches. Compiling writes
-/// each step out as the IL it would run, with the slots as constants, one method per direction (per chunk of
-/// <see cref="StepsPerChunk"/> steps, see below), and runs it once on zeros so that the JIT turns it into machine code
+/// each step out as the IL it would run, with the slots as constants, one method per direction (per chunk, see below),
+/// and runs it once on zeros so that the JIT turns it into machine code
 /// there and then (except on a tape with user-defined functions, which run only when a replay calls them: there the
 /// first replay pays for the JIT). The operations and their order are the interpreter's, so the results are too (see
 /// <see cref="Tape"/> for what that order is). User-defined functions are called through their handle, exactly as the
@@ -22,10 +22,11 @@ namespace MiniTorch;
 /// and the compiled sweep does not write those of constants and of intermediate sums, which nobody reads.
 /// </para>
 /// <para>
-/// Cost and limits: compiling is mostly the JIT's time, some tens of microseconds per step (docs/performance.md has the
-/// figures). Long tapes are cut into chunks of <see cref="StepsPerChunk"/> steps, each its own method, because the JIT
-/// stops optimising very large methods. Straight-line code pays only while it fits the processor's instruction cache:
-/// see <see cref="WorthwhileSteps"/>. Not thread-safe, like the tape.
+/// Cost and limits: compiling is mostly the JIT's time, some tens of microseconds per step written out (docs/performance.md
+/// has the figures). A block of steps whose slots advance by fixed strides, as a dense layer's sums do, becomes a loop
+/// rather than straight-line code, so that wide networks stay small and quick to compile; long tapes are cut into
+/// chunks, each its own method, because the JIT stops optimising very large methods. Straight-line code pays only while
+/// it fits the processor's instruction cache: see <see cref="WorthwhileSteps"/>. Not thread-safe, like the tape.
 /// </para>
 /// </remarks>
 /// <example>
@@ -39,17 +40,10 @@ namespace MiniTorch;
 public sealed class CompiledTape
 {
     /// <summary>
-    /// The most steps one generated method holds; longer tapes get several methods, run one after another. A step emits
-    /// up to about 35 IL instructions and a dozen references to locals; the JIT compiles a method of more than 20,000
-    /// instructions or 8,000 such references without optimising it (measured: 600 steps of a backward sweep were over).
-    /// </summary>
-    public const int StepsPerChunk = 400;
-
-    /// <summary>
-    /// The longest tape worth compiling, measured on the development machine (docs/performance.md): a step is some
-    /// 40 bytes of machine code forward and 70 backward, so above a few hundred steps the code outgrows the processor's
-    /// instruction cache, and it ran no faster than the interpreter (at 500 steps and beyond). The tape engines with
-    /// <see cref="TapeReplay.Compiled"/> interpret longer tapes; <see cref="Tape.Compile()"/> compiles any length.
+    /// The most steps written out (a loop counting as one) worth compiling, measured on the development machine
+    /// (docs/performance.md): a step written out is some 40 bytes of machine code forward and 70 backward, so above a
+    /// few hundred of them the code outgrows the processor's instruction cache and runs no faster than the interpreter.
+    /// The tape engines interpret a tape whose code would be longer; <see cref="Tape.Compile()"/> compiles any tape.
     /// </summary>
     public const int WorthwhileSteps = 400;
 
@@ -67,8 +61,11 @@ public sealed class CompiledTape
     /// <summary>How many steps the code replays: one per computed scalar, except that a product and the sum it feeds share one.</summary>
     public int StepCount => _code.StepCount;
 
-    /// <summary>How many generated methods each direction runs: one per <see cref="StepsPerChunk"/> steps.</summary>
+    /// <summary>How many generated methods each direction runs: one per chunk of the tape.</summary>
     public int ChunkCount => _code.Forward.Length;
+
+    /// <summary>How many blocks of steps the code runs as loops rather than written out step by step.</summary>
+    public int LoopCount => _code.LoopCount;
 
     /// <summary>Sets the inputs and replays forward; see <see cref="Forward()"/>.</summary>
     /// <param name="inputs">One value per input, in recording order.</param>

@@ -8,25 +8,46 @@ public sealed partial class Tape
     /// </summary>
     /// <returns>The compiled tape, replaying this tape's arrays.</returns>
     /// <remarks>See <see cref="CompiledTape"/> for what it costs and when it pays.</remarks>
-    public CompiledTape Compile() => Compile(CompiledTape.StepsPerChunk);
+    public CompiledTape Compile() => Compile(int.MaxValue);
 
     /// <summary>Compiles the tape in chunks of at most <paramref name="stepsPerChunk"/> steps (tests cut short tapes into many).</summary>
     /// <param name="stepsPerChunk">The most steps per generated method, at least 1.</param>
     /// <returns>The compiled tape.</returns>
     internal CompiledTape Compile(int stepsPerChunk)
     {
-        var shape = new TapeShape(_inputCount, _firstComputed, _values.Length, _outputSlot, Array.ConvertAll(_customs, custom => custom.Inputs));
-        var code = new CompiledTapeCode(_steps, stepsPerChunk, shape);
+        var code = new CompiledTapeCode(_steps, 0, StepCount, Shape, vector: null, stepsPerChunk);
         if (_customs.Length == 0)
         {
             // The JIT compiles a generated method when it first runs: run each once now, on zeros in arrays of our own,
             // so that compiling costs its time here and not in the first replay. Never with user-defined functions,
             // which run only when a replay asks for them.
-            code.RunOnce(new double[_values.Length], new double[_values.Length]);
+            code.RunOnce();
         }
 
         return new(this, code);
     }
+
+    /// <summary>Where the tape's slots are, for the code generator.</summary>
+    internal TapeShape Shape => new(_inputCount, _firstComputed, _values.Length, _outputSlot, Array.ConvertAll(_customs, custom => custom.Inputs));
+
+    /// <summary>The tape's steps, for the code generator.</summary>
+    internal TapeSteps Steps => _steps;
+
+    /// <summary>The tape's user-defined steps, which generated code for one point at a time calls.</summary>
+    internal TapeCustomStep[] Customs => _customs;
+
+    /// <summary>The buffer the user-defined steps share.</summary>
+    internal double[] Scratch => _scratch;
+
+    /// <summary>Sets the value of a slot, as a replay of the steps before it would (for replaying only the steps after it).</summary>
+    /// <param name="slot">The slot.</param>
+    /// <param name="value">Its value.</param>
+    internal void SetValue(int slot, double value) => _values[slot] = value;
+
+    /// <summary>The adjoint of a slot as of the latest backward sweep, where that sweep writes it.</summary>
+    /// <param name="slot">The slot.</param>
+    /// <returns>The adjoint.</returns>
+    internal double AdjointAt(int slot) => _adjoints[slot];
 
     /// <summary>How many steps the tape replays: one per computed scalar, except that a product and the sum it feeds share one.</summary>
     internal int StepCount => _steps.All.Length;

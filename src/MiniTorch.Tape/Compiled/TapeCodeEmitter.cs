@@ -5,31 +5,37 @@ using System.Runtime.InteropServices;
 namespace MiniTorch;
 
 /// <summary>
-/// The IL of one method that <see cref="TapeCodeGenerator"/> generates: references to the first value and the first
-/// adjoint, taken once, and every slot read or written through them at a constant offset, as the interpreter's
-/// <c>At</c> does (no bounds checks: every slot was checked when the tape was built).
+/// The IL of one method that <see cref="TapeCodeGenerator"/> generates, for one point at a time (doubles) or for
+/// several side by side (<see cref="LaneVector"/>): references to the first value and the first adjoint, taken once,
+/// and every slot read or written through them at a constant offset, plus a loop's position where there is one, as
+/// the interpreter's <c>At</c> does (no bounds checks: every slot was checked when the tape was built).
 /// </summary>
+/// <remarks>
+/// With lanes, slot s of lane l is element s · lanes + l of the arrays, so one slot of all the points is one vector.
+/// A rule (an <see cref="Operators"/> method or a function's <c>Back</c>) is applied through its
+/// <see cref="LaneFormula"/>: on doubles as IL arithmetic when it has no comparison (so that nothing depends on the
+/// JIT's inlining budget), otherwise as a call; on vectors as the formula's lane-wise operations, or, where the rule
+/// cannot be read (it calls <see cref="Math.Exp"/>, say), as one call of the scalar rule per lane.
+/// </remarks>
 internal sealed class TapeCodeEmitter
 {
     private static readonly MethodInfo DataReference = typeof(MemoryMarshal)
         .GetMethod(nameof(MemoryMarshal.GetArrayDataReference), 1, [Type.MakeGenericMethodParameter(0).MakeArrayType()])!
         .MakeGenericMethod(typeof(double));
 
-    // The Operators methods the code calls, looked up once: every one takes and returns doubles only.
-    private static readonly Dictionary<string, MethodInfo> OperatorMethods = typeof(Operators)
-        .GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Where(m => m.ReturnType == typeof(double) && m.GetParameters().All(p => p.ParameterType == typeof(double)))
-        .ToDictionary(m => m.Name);
-
     private readonly ILGenerator _il;
+    private readonly LaneVector? _vector;
     private readonly LocalBuilder _values;
     private readonly LocalBuilder _adjoints;
+    private readonly List<LocalBuilder> _laneArguments = [];
 
     /// <summary>Starts a method: takes the references to the first value and the first adjoint from its arguments.</summary>
     /// <param name="il">The method's IL.</param>
-    public TapeCodeEmitter(ILGenerator il)
+    /// <param name="vector">The vector type of the lanes, or <see langword="null"/> for one point at a time.</param>
+    public TapeCodeEmitter(ILGenerator il, LaneVector? vector)
     {
         _il = il;
+        _vector = vector;
         _values = il.DeclareLocal(typeof(double).MakeByRefType());
         _adjoints = il.DeclareLocal(typeof(double).MakeByRefType());
         il.Emit(OpCodes.Ldarg_0);
@@ -40,101 +46,197 @@ internal sealed class TapeCodeEmitter
         il.Emit(OpCodes.Stloc, _adjoints);
     }
 
-    /// <summary>Where the tape's slots are (for a backward sweep).</summary>
-    public TapeShape? Shape { get; init; }
+    /// <summary>How many points the code handles at once.</summary>
+    public int Lanes => _vector?.Lanes ?? 1;
 
-    /// <summary>Which adjoints hold a share already in this sweep (for a backward sweep).</summary>
-    public bool[] Written { get; init; } = [];
+    /// <summary>How many bytes one slot of all the lanes takes.</summary>
+    public int SlotBytes => sizeof(double) * Lanes;
 
-    public LocalBuilder DeclareDouble() => _il.DeclareLocal(typeof(double));
+    /// <summary>How many references to locals the method holds so far (the JIT stops optimising beyond some thousands).</summary>
+    public int LocalReferences { get; private set; }
 
-    public void Emit(OpCode code) => _il.Emit(code);
+    /// <summary>A local that holds one slot of every lane: a double, or a vector.</summary>
+    /// <returns>The local.</returns>
+    public LocalBuilder DeclareLanes() => _il.DeclareLocal(_vector?.Type ?? typeof(double));
 
-    public void Emit(OpCode code, double value) => _il.Emit(code, value);
+    /// <summary>A local that holds a loop's position, as a byte offset.</summary>
+    /// <returns>The local.</returns>
+    public LocalBuilder DeclareOffset() => _il.DeclareLocal(typeof(nint));
 
-    public void Load(LocalBuilder local) => _il.Emit(OpCodes.Ldloc, local);
+    /// <summary>A local that counts a loop's steps down.</summary>
+    /// <returns>The local.</returns>
+    public LocalBuilder DeclareCounter() => _il.DeclareLocal(typeof(int));
 
-    public void Store(LocalBuilder local) => _il.Emit(OpCodes.Stloc, local);
+    public Label DefineLabel() => _il.DefineLabel();
 
-    /// <summary>Pushes the value in <paramref name="slot"/>.</summary>
-    public void Value(int slot)
+    public void MarkLabel(Label label) => _il.MarkLabel(label);
+
+    public void Load(LocalBuilder local)
     {
-        ValueAddress(slot);
-        _il.Emit(OpCodes.Ldind_R8);
+        LocalReferences++;
+        _il.Emit(OpCodes.Ldloc, local);
     }
 
-    /// <summary>Pushes the adjoint of <paramref name="slot"/>.</summary>
-    public void Adjoint(int slot)
+    public void Store(LocalBuilder local)
     {
-        Address(_adjoints, slot);
-        _il.Emit(OpCodes.Ldind_R8);
+        LocalReferences++;
+        _il.Emit(OpCodes.Stloc, local);
     }
 
-    /// <summary>Pushes the address of the value in <paramref name="slot"/>.</summary>
-    public void ValueAddress(int slot) => Address(_values, slot);
-
-    /// <summary>Stores a local in the value of <paramref name="slot"/>.</summary>
-    public void StoreValue(int slot, LocalBuilder local)
+    /// <summary>Sets <paramref name="local"/> to <paramref name="value"/> (an offset or a counter).</summary>
+    public void Set(LocalBuilder local, int value)
     {
-        ValueAddress(slot);
-        Load(local);
-        _il.Emit(OpCodes.Stind_R8);
-    }
-
-    /// <summary>
-    /// adjoint[slot] += the value <paramref name="share"/> pushes, where the interpreter's adjoint starts from a cleared
-    /// 0: the first share is stored as 0 + share, which differs from share alone for a share of −0. Nothing for a
-    /// constant, whose adjoint nobody reads.
-    /// </summary>
-    public void AddToAdjoint(int slot, Action share)
-    {
-        if (Shape!.IsConstant(slot))
+        _il.Emit(OpCodes.Ldc_I4, value);
+        if (local.LocalType == typeof(nint))
         {
-            return;
+            _il.Emit(OpCodes.Conv_I);
         }
 
-        Address(_adjoints, slot);
-        if (Written[slot])
+        Store(local);
+    }
+
+    /// <summary>Copies one offset into another.</summary>
+    public void Copy(LocalBuilder from, LocalBuilder to)
+    {
+        Load(from);
+        Store(to);
+    }
+
+    /// <summary>Moves a position <paramref name="slots"/> slots on (back, when negative).</summary>
+    public void Advance(LocalBuilder offset, int slots)
+    {
+        Load(offset);
+        PushBytes(slots);
+        _il.Emit(OpCodes.Add);
+        Store(offset);
+    }
+
+    /// <summary>Counts <paramref name="counter"/> down by one and jumps to <paramref name="loop"/> while it is not 0.</summary>
+    public void CountDown(LocalBuilder counter, Label loop)
+    {
+        Load(counter);
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Dup);
+        Store(counter);
+        _il.Emit(OpCodes.Brtrue, loop);
+    }
+
+    /// <summary>Pushes the value of every lane of <paramref name="slot"/>.</summary>
+    public void Value(SlotAt slot)
+    {
+        ValueAddress(slot);
+        LoadIndirect();
+    }
+
+    /// <summary>Pushes the adjoint of every lane of <paramref name="slot"/>.</summary>
+    public void Adjoint(SlotAt slot)
+    {
+        AdjointAddress(slot);
+        LoadIndirect();
+    }
+
+    /// <summary>Pushes the address of the value of <paramref name="slot"/> in lane 0.</summary>
+    public void ValueAddress(SlotAt slot) => Address(_values, slot);
+
+    /// <summary>Pushes the address of the adjoint of <paramref name="slot"/> in lane 0.</summary>
+    public void AdjointAddress(SlotAt slot) => Address(_adjoints, slot);
+
+    /// <summary>Loads the lanes at the address on the stack.</summary>
+    public void LoadIndirect()
+    {
+        if (_vector is null)
         {
-            _il.Emit(OpCodes.Dup);
             _il.Emit(OpCodes.Ldind_R8);
         }
         else
         {
-            _il.Emit(OpCodes.Ldc_R8, 0.0);
-            Written[slot] = true;
+            _il.Emit(OpCodes.Ldobj, _vector.Type);
         }
-
-        share();
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stind_R8);
     }
 
-    /// <summary>Sets to 0 the adjoints among <paramref name="slots"/> that hold no share yet, as the interpreter's cleared ones.</summary>
-    public void Clear(IEnumerable<int> slots)
+    /// <summary>Stores the lanes on the stack at the address below them.</summary>
+    public void StoreIndirect()
     {
-        foreach (var slot in slots)
+        if (_vector is null)
         {
-            if (!Written[slot])
-            {
-                Address(_adjoints, slot);
-                _il.Emit(OpCodes.Ldc_R8, 0.0);
-                _il.Emit(OpCodes.Stind_R8);
-                Written[slot] = true;
-            }
+            _il.Emit(OpCodes.Stind_R8);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Stobj, _vector.Type);
         }
     }
 
-    public void CallOperator(string name) => _il.Emit(OpCodes.Call, OperatorMethods[name]);
+    /// <summary>Stores <paramref name="local"/> in the value of <paramref name="slot"/>.</summary>
+    public void StoreValue(SlotAt slot, LocalBuilder local)
+    {
+        ValueAddress(slot);
+        Load(local);
+        StoreIndirect();
+    }
 
-    /// <summary>
-    /// Calls <typeparamref name="TFunction"/>'s <c>Back</c>, the one place its derivative is written, on the operands
-    /// pushed before (what its forward pass saves, then d), leaving the share on the stack. The JIT inlines it.
-    /// </summary>
-    public void CallBack<TFunction>()
-        where TFunction : IScalarFunction => _il.Emit(OpCodes.Call, BackMethod<TFunction>.Info);
+    /// <summary>Duplicates the top of the stack (an address, say).</summary>
+    public void Duplicate() => _il.Emit(OpCodes.Dup);
 
-    /// <summary>Calls the forward pass of custom step <paramref name="index"/>, leaving its value on the stack.</summary>
+    /// <summary>Pushes 0 in every lane.</summary>
+    public void Zero()
+    {
+        if (_vector is null)
+        {
+            _il.Emit(OpCodes.Ldc_R8, 0.0);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Call, _vector.Zero);
+        }
+    }
+
+    /// <summary>Adds the two lanes-wide values on the stack, lane by lane.</summary>
+    public void Add()
+    {
+        if (_vector is null)
+        {
+            _il.Emit(OpCodes.Add);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Call, _vector.Add);
+        }
+    }
+
+    /// <summary>Applies <paramref name="rule"/> to the lanes-wide arguments the actions push, leaving its value on the stack.</summary>
+    /// <param name="rule">A static method on doubles: an <see cref="Operators"/> method or a function's <c>Back</c>.</param>
+    /// <param name="arguments">One action per argument, in order, each pushing that argument for every lane; may be called more than once.</param>
+    public void Apply(MethodInfo rule, params Action[] arguments)
+    {
+        var formula = LaneFormula.Of(rule);
+        if (_vector is null)
+        {
+            if (formula is not null && formula.IsArithmetic)
+            {
+                formula.EmitScalar(_il, i => arguments[i]());
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                argument();
+            }
+
+            _il.Emit(OpCodes.Call, rule);
+        }
+        else if (formula is not null)
+        {
+            formula.Emit(_il, _vector, i => arguments[i]());
+        }
+        else
+        {
+            ApplyPerLane(rule, arguments);
+        }
+    }
+
+    /// <summary>Calls the forward pass of custom step <paramref name="index"/>, leaving its value on the stack (one lane only).</summary>
     public void CustomForward(int index)
     {
         Custom(index);
@@ -143,14 +245,47 @@ internal sealed class TapeCodeEmitter
         _il.Emit(OpCodes.Callvirt, typeof(TapeCustomStep).GetMethod(nameof(TapeCustomStep.Forward))!);
     }
 
-    /// <summary>Calls the backward pass of custom step <paramref name="index"/> with the adjoint of its output.</summary>
+    /// <summary>Calls the backward pass of custom step <paramref name="index"/> with the adjoint of its output (one lane only).</summary>
     public void CustomBackward(int index, int output)
     {
         Custom(index);
-        Adjoint(output);
+        Adjoint(new SlotAt(output));
         ArgumentSpan(OpCodes.Ldarg_1, readOnly: false);
         ArgumentSpan(OpCodes.Ldarg_3, readOnly: false);
         _il.Emit(OpCodes.Callvirt, typeof(TapeCustomStep).GetMethod(nameof(TapeCustomStep.Backward))!);
+    }
+
+    /// <summary>Ends the method.</summary>
+    public void Return() => _il.Emit(OpCodes.Ret);
+
+    // Each lane's arguments taken out of the vectors, the scalar rule called on them, the results put back together.
+    private void ApplyPerLane(MethodInfo rule, Action[] arguments)
+    {
+        var vector = _vector!;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (_laneArguments.Count == i)
+            {
+                _laneArguments.Add(DeclareLanes());
+            }
+
+            arguments[i]();
+            Store(_laneArguments[i]);
+        }
+
+        for (var lane = 0; lane < vector.Lanes; lane++)
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                Load(_laneArguments[i]);
+                _il.Emit(OpCodes.Ldc_I4, lane);
+                _il.Emit(OpCodes.Call, vector.GetElement);
+            }
+
+            _il.Emit(OpCodes.Call, rule);
+        }
+
+        _il.Emit(OpCodes.Call, vector.FromLanes);
     }
 
     private void Custom(int index)
@@ -168,28 +303,46 @@ internal sealed class TapeCodeEmitter
         _il.Emit(OpCodes.Call, span.GetMethod("op_Implicit", [typeof(double[])])!);
     }
 
-    private void Address(LocalBuilder first, int slot)
+    private void Address(LocalBuilder first, SlotAt slot)
     {
-        _il.Emit(OpCodes.Ldloc, first);
-        var offset = slot * (long)sizeof(double);
-        if (offset <= int.MaxValue)
+        Load(first);
+        if (slot.Position is { } position)
         {
-            _il.Emit(OpCodes.Ldc_I4, (int)offset);
+            Load(position);
+            _il.Emit(OpCodes.Add);
+        }
+
+        if (slot.Slot != 0)
+        {
+            PushBytes(slot.Slot);
+            _il.Emit(OpCodes.Add);
+        }
+    }
+
+    // Pushes the bytes of that many slots as a native integer.
+    private void PushBytes(int slots)
+    {
+        var bytes = slots * (long)SlotBytes;
+        if (bytes is >= int.MinValue and <= int.MaxValue)
+        {
+            _il.Emit(OpCodes.Ldc_I4, (int)bytes);
         }
         else
         {
-            _il.Emit(OpCodes.Ldc_I8, offset);
-            _il.Emit(OpCodes.Conv_I);
+            _il.Emit(OpCodes.Ldc_I8, bytes);
         }
 
-        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Conv_I);
     }
+}
 
-    // Each function's Back, looked up once.
-    private static class BackMethod<TFunction>
-        where TFunction : IScalarFunction
-    {
-        public static readonly MethodInfo Info = typeof(TFunction).GetMethod("Back", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new InvalidOperationException($"{typeof(TFunction).Name} has no public static Back.");
-    }
+/// <summary>A slot as generated code finds it: a constant slot, plus a loop's position when it moves with a loop.</summary>
+/// <param name="Slot">The slot (at the loop's start).</param>
+/// <param name="Position">The local holding how far, in bytes, the loop has moved the slot; <see langword="null"/> for a fixed slot.</param>
+internal readonly record struct SlotAt(int Slot, LocalBuilder? Position = null)
+{
+    /// <summary>The slot <paramref name="slots"/> before or after this one, moving with the same loop.</summary>
+    /// <param name="slots">How many slots on.</param>
+    /// <returns>The slot.</returns>
+    public SlotAt Plus(int slots) => this with { Slot = Slot + slots };
 }

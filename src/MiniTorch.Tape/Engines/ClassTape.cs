@@ -15,6 +15,7 @@ internal sealed class ClassTape
     private ClassTape(Tape tape, CompiledTape? compiled, TimeSpan compileTime, int outputSlot, int lossSlot, bool[] dependsOn)
     {
         Tape = tape;
+        ModelSteps = Array.FindIndex(tape.Steps.All, step => step.Out == outputSlot) + 1;
         Compiled = compiled;
         CompileTime = compileTime;
         OutputSlot = outputSlot;
@@ -36,6 +37,12 @@ internal sealed class ClassTape
 
     /// <summary>The slot of the unscaled loss −log(prob).</summary>
     public int LossSlot { get; }
+
+    /// <summary>
+    /// How many steps compute the model's output: the steps before it, which every class's tape shares, and the loss's
+    /// after it (0 when the output is an input or a constant).
+    /// </summary>
+    public int ModelSteps { get; }
 
     /// <summary>For each parameter, whether the loss depends on it (the graph engine reaches it).</summary>
     public bool[] DependsOn { get; }
@@ -83,7 +90,7 @@ internal sealed class ClassTape
         var reached = new HashSet<IVariable>(Autodiff.TopologicalSort(scaled), ReferenceEqualityComparer.Instance);
         var dependsOn = Array.ConvertAll(parameters, p => reached.Contains(p.Value));
         var compiling = Stopwatch.StartNew();
-        var compiled = replay == TapeReplay.Compiled && tape.StepCount <= CompiledTape.WorthwhileSteps && RuntimeFeature.IsDynamicCodeCompiled
+        var compiled = replay == TapeReplay.Compiled && CompiledTapeCode.CodeSteps(tape.Steps.All, tape.StepCount) <= CompiledTape.WorthwhileSteps && RuntimeFeature.IsDynamicCodeCompiled
             ? sibling?.Compiled?.For(tape) ?? tape.Compile()
             : null;
         var compileTime = compiled is null || sibling?.Compiled is not null ? TimeSpan.Zero : compiling.Elapsed;
@@ -103,25 +110,6 @@ internal sealed class ClassTape
         for (var i = 0; i < parameters.Length; i++)
         {
             values[i] = parameters[i].Value.Data;
-        }
-    }
-
-    /// <summary>
-    /// Gives each parameter that the loss of a class seen this epoch depends on its summed gradient, with
-    /// <see cref="Scalar.AccumulateDerivative"/>, where the graph engine leaves it and <see cref="Sgd"/> expects it.
-    /// </summary>
-    /// <param name="parameters">The parameters.</param>
-    /// <param name="sums">Each parameter's gradient summed over the epoch's points.</param>
-    /// <param name="tapes">The tape of each class (index <see cref="ClassOf"/>), where recorded.</param>
-    /// <param name="classSeen">Whether each class occurred this epoch.</param>
-    public static void HandOverGradients(Parameter[] parameters, ReadOnlySpan<double> sums, ReadOnlySpan<ClassTape?> tapes, ReadOnlySpan<bool> classSeen)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            if ((classSeen[0] && tapes[0]!.DependsOn[i]) || (classSeen[1] && tapes[1]!.DependsOn[i]))
-            {
-                parameters[i].Value.AccumulateDerivative(sums[i]);
-            }
         }
     }
 
@@ -151,6 +139,32 @@ internal sealed class ClassTape
         }
         loss = Tape.ValueAt(LossSlot);
         return Predictions.IsCorrect(Tape.ValueAt(OutputSlot), label);
+    }
+
+    /// <summary>
+    /// Replays only the loss steps, compiled, from the model's output <paramref name="output"/>: forward, then backward
+    /// from the scaled loss's derivative 1, as <see cref="Replay"/> does for those steps.
+    /// </summary>
+    /// <param name="lossCode">The compiled loss steps of this tape (<see cref="EpochCode.Losses"/>).</param>
+    /// <param name="output">The model's output at the point.</param>
+    /// <param name="loss">The point's unscaled loss −log(prob).</param>
+    /// <returns>The derivative of the scaled loss with respect to the output: where the model's backward sweep starts.</returns>
+    public double ReplayLoss(CompiledTapeCode lossCode, double output, out double loss)
+    {
+        Tape.SetValue(OutputSlot, output);
+        foreach (var chunk in lossCode.Forward)
+        {
+            Tape.Run(chunk);
+        }
+
+        loss = Tape.ValueAt(LossSlot);
+        Tape.StartCompiledBackward(1.0);
+        for (var c = lossCode.Backward.Length - 1; c >= 0; c--)
+        {
+            Tape.Run(lossCode.Backward[c]);
+        }
+
+        return Tape.AdjointAt(OutputSlot);
     }
 
     /// <summary>The gradient of the scaled loss with respect to each parameter, as of the latest <see cref="Replay"/>.</summary>

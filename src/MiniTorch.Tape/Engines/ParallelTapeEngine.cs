@@ -61,9 +61,17 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
     /// Whether the tapes are interpreted (the default) or compiled (<see cref="TapeReplay.Compiled"/>): each class is
     /// compiled once, and every thread's tape of that class runs the same code on its own arrays.
     /// </param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is outside 1 to <see cref="MaxThreads"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="threads"/> is outside 1 to <see cref="MaxThreads"/>, or <paramref name="replay"/> is
+    /// <see cref="TapeReplay.Tiered"/>, which only <see cref="TapeEngine"/> does.
+    /// </exception>
     public ParallelTapeEngine(int threads, TapeReplay replay = TapeReplay.Interpreted)
     {
+        if (replay == TapeReplay.Tiered)
+        {
+            throw new ArgumentOutOfRangeException(nameof(replay), replay, "Tiered compilation runs on one thread: use TapeEngine, or Interpreted or Compiled here.");
+        }
+
         _replay = replay;
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, MaxThreads);
@@ -126,7 +134,8 @@ public sealed class ParallelTapeEngine : ITrainingEngine, IDisposable
             _data = null;
         }
 
-        ClassTape.HandOverGradients(_trained.Parameters, _trained.Sums, _tapes[0], _classSeen);
+        _trained.SetGradientMask(_tapes[0], _classSeen);
+        _trained.HandOverGradients();
 
         return new EpochTotals(totalLoss, correct);
     }

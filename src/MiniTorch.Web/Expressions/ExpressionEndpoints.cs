@@ -7,9 +7,9 @@ using MiniTorch.Expressions;
 namespace MiniTorch.Web.Expressions;
 
 /// <summary>
-/// The Autodiff tab's API: an expression's value, every gradient with its central-difference estimate, and the
-/// computation graph's DOT text (<see cref="GraphExport"/>), as <c>minitorch grad --check</c> and <c>minitorch graph</c>
-/// compute them.
+/// The Autodiff tab's API: an expression's value, every gradient with its central-difference estimate, as
+/// <c>minitorch grad --check</c> computes them, and the computation graph with its backward pass step by step
+/// (<see cref="SteppedGraph"/>).
 /// </summary>
 internal static class ExpressionEndpoints
 {
@@ -34,13 +34,12 @@ internal static class ExpressionEndpoints
         var values = expression.Variables.ToDictionary(
             v => v.Name, v => body.Values?.GetValueOrDefault(v.Name, ExpressionRequest.DefaultValue) ?? ExpressionRequest.DefaultValue, StringComparer.Ordinal);
         var evaluation = expression.Evaluate(values);
-        var steps = BackwardStepView.Walk(evaluation.Output);
-        var forwardDot = GraphExport.ToDot(evaluation.Output);
+        var graph = SteppedGraph.Of(evaluation.Output, ScalarNames.Of(evaluation.Output));
         VariableResult[] variables =
         [
             .. evaluation.Backward(check: true).Select(v => new VariableResult(v.Name, v.Value, Text(v.Derivative), Text(v.CentralDifference!.Value), VerdictText(v.Verdict!.Value))),
         ];
-        return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), variables, GraphExport.ToDot(evaluation.Output), forwardDot, steps));
+        return Results.Ok(new ExpressionResult(Text(evaluation.Output.Data), variables, graph));
     }
 
     /// <summary>
@@ -92,10 +91,8 @@ internal static class ExpressionEndpoints
 /// <summary>What the Autodiff tab shows of an expression.</summary>
 /// <param name="Value">Its value, in round-trip form.</param>
 /// <param name="Variables">Each variable, in order of first occurrence.</param>
-/// <param name="Dot">The computation graph after the backward pass, in the DOT language.</param>
-/// <param name="ForwardDot">The graph before the backward pass (no derivatives yet), for stepping through it.</param>
-/// <param name="Steps">The backward pass, step by step.</param>
-internal sealed record ExpressionResult(string Value, VariableResult[] Variables, string Dot, string ForwardDot, BackwardStepView[] Steps);
+/// <param name="Graph">The computation graph and its backward pass, step by step.</param>
+internal sealed record ExpressionResult(string Value, VariableResult[] Variables, SteppedGraph Graph);
 
 /// <summary>One variable of an expression.</summary>
 /// <param name="Name">Its name.</param>

@@ -9,8 +9,8 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// The Training and Module tabs' API: the form's choices and defaults, preview, start, run/pause/step, the pace, reset,
-/// the event stream, the module view and the run's files.
+/// The Training tab's API: the form's choices and defaults, preview, start, run/pause/step, the pace, reset, the event
+/// stream and the run's files. (The Module tab's is <see cref="Models.ModelEndpoints"/>.)
 /// </summary>
 internal static class TrainingEndpoints
 {
@@ -21,7 +21,6 @@ internal static class TrainingEndpoints
         var api = routes.MapGroup("/api/trainings");
         api.MapGet("/form", () => Results.Ok(TrainingForm.Current));
         api.MapPost("/preview", PreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
-        api.MapPost("/module", ModulePreviewAsync).RequireRateLimiting(ComputeLimit.Policy);
         api.MapPost("/", StartAsync).RequireRateLimiting(ComputeLimit.Policy);
         api.MapGet("/{id}/events", Events);
         api.MapPost("/{id}/play", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Play()));
@@ -29,9 +28,6 @@ internal static class TrainingEndpoints
         api.MapPost("/{id}/step", (string id, TrainingSessions sessions) => Control(sessions, id, s => s.Step()));
         api.MapPost("/{id}/pace", SetPaceAsync);
         api.MapDelete("/{id}", (string id, TrainingSessions sessions) => sessions.Remove(id) ? Results.NoContent() : Unknown(id));
-        // The module view waits for the epoch under way, which can take seconds: it counts as a computation.
-        api.MapGet("/{id}/module", (string id, TrainingSessions sessions) =>
-            sessions.Find(id) is { } session ? Results.Ok(session.ReadModule()) : Unknown(id)).RequireRateLimiting(ComputeLimit.Policy);
         api.MapGet("/{id}/files/{name}", Download).RequireRateLimiting(ComputeLimit.Policy);
     }
 
@@ -46,12 +42,6 @@ internal static class TrainingEndpoints
         var (low, high) = PictureDrawer.Square(plan.Data, plan.Test);
         var picture = new PictureDrawer(plan.CreateNetwork()).Draw(low, high, []);
         return Results.Ok(StartOf(null, plan, command!, picture));
-    }
-
-    private static async Task<IResult> ModulePreviewAsync(HttpRequest request)
-    {
-        var (_, plan, _, problem) = await ReadPlanAsync(request);
-        return plan is null ? problem! : Results.Ok(ModuleView.Of(plan.CreateNetwork(), []));
     }
 
     private static async Task<IResult> SetPaceAsync(string id, HttpRequest request, TrainingSessions sessions)
@@ -183,6 +173,9 @@ internal static class TrainingEndpoints
 
     private static double[][] Coordinates(Dataset data) => [.. data.Points.Select(p => new[] { p.X1, p.X2 })];
 
-    private static IResult Unknown(string id) =>
+    /// <summary>The 404 of a training id that names no training.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The problem.</returns>
+    internal static IResult Unknown(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such training.", detail: $"There is no training '{id}': it was reset, finished long ago, or never started.");
 }

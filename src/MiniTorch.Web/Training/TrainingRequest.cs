@@ -66,8 +66,8 @@ internal sealed record TrainingRequest(
     /// <summary>The most parameters a network of the page may have: those of MiniTorch's network of width <see cref="MaxHidden"/>.</summary>
     public static long MaxParameters { get; } = Network.ParameterCount(MaxHidden);
 
-    /// <summary>The engines the page offers: compiling costs more than a short run on the page gains.</summary>
-    public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Tape, TrainingEngines.Graph];
+    /// <summary>The engines the page offers: the default, and the graph engine that the learner's code runs.</summary>
+    public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Default, TrainingEngines.Graph];
 
     /// <summary>Checks every field and builds the plan.</summary>
     /// <returns>The plan and the equivalent command, or the 400 result naming the first field out of range.</returns>

@@ -20,11 +20,12 @@ namespace MiniTorch.Web.Training;
 /// <para>
 /// Frames are compact: each carries the epochs since the last one, and a picture (<see cref="ModelPicture"/>) only
 /// when drawing it keeps the pictures within a tenth of the run's busy time, so that a wide network trains at the
-/// command's speed; a pause and the end always carry one. The planned last epoch always has a frame of its own. A frame goes out at most every 40 ms
-/// while running (100 ms at max pace), and after every epoch while paused or stepping. The queue holds a few frames;
-/// when the page reads slowly, training waits for it. <see cref="Stop"/> lets the epoch under way finish and starts no
-/// other; <see cref="Completion"/> ends only then, after the engine has been disposed, so that whoever counts running
-/// trainings by it never counts a stopped one that still computes.
+/// command's speed; a pause and the end always carry one. The planned last epoch always has a frame of its own. A
+/// frame goes out at most every 40 ms while running (100 ms at max pace), and after every epoch while paused or
+/// stepping. The queue holds a few frames; when the page reads slowly, training waits for it. <see cref="Stop"/> ends
+/// the epoch under way early (the graph engine's at its next point, a tape engine's at its end: <see cref="TrainingRun"/>'s
+/// stop token) and starts no other; <see cref="Completion"/> ends only then, after the engines have been disposed, so
+/// that whoever counts running trainings by it never counts a stopped one that still computes.
 /// </para>
 /// </remarks>
 internal sealed class TrainingSession : IDisposable
@@ -61,7 +62,7 @@ internal sealed class TrainingSession : IDisposable
     /// <param name="runOn">Whether play goes on past the planned epochs until paused.</param>
     public TrainingSession(TrainingPlan plan, string pace = TrainingPace.Max, bool runOn = false)
     {
-        _run = new TrainingRun(plan);
+        _run = new TrainingRun(plan, _stop.Token);
         _pace = pace;
         _runOn = runOn;
         Completion = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -140,7 +141,7 @@ internal sealed class TrainingSession : IDisposable
         _wake.Release();
     }
 
-    /// <summary>Ends the run after the epoch under way; its stream ends with a <c>stopped</c> event.</summary>
+    /// <summary>Ends the run within the epoch under way; its stream ends with a <c>stopped</c> event.</summary>
     public void Stop() => _stop.Cancel();
 
     /// <summary>Reads the run (its network and the epochs completed so far) while no epoch runs.</summary>
@@ -229,11 +230,13 @@ internal sealed class TrainingSession : IDisposable
         }
     }
 
-    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it. The list of
+    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it (reading the
+    // run's network brings an engine's own copy of the parameters into it, with their gradients). The list of
     // parameters is taken once: Module.Parameters builds every dotted name, which costs a wide network's epoch time.
     private void KeepGradients()
     {
-        _parameters ??= [.. _run.Network.Parameters()];
+        var network = _run.Network;
+        _parameters ??= [.. network.Parameters()];
         var gradients = _gradients.Length == _parameters.Length ? _gradients : new double?[_parameters.Length];
         for (var i = 0; i < _parameters.Length; i++)
         {

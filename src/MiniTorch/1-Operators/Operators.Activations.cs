@@ -31,7 +31,7 @@ public static partial class Operators
     /// <param name="x">The input that relu saw.</param>
     /// <param name="d">The derivative arriving from the output.</param>
     /// <returns>d where relu is increasing, 0.0 elsewhere; at exactly x = 0 the subgradient 0 is used, as in MiniTorch.</returns>
-    // Always inlined: the tape's generated code (MiniTorch.Tape) calls it, through Relu.Back, hundreds of times in one
+    // Always inlined: generated code (the library's compiled tape, through Relu.Back) calls it hundreds of times in one
     // method, where the JIT would otherwise run out of inlining budget and leave a call per relu.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ReluBack(double x, double d) => x > 0.0 ? d : 0.0;

@@ -56,13 +56,14 @@ public static partial class Autodiff
     /// </summary>
     /// <param name="variable">The output of the graph.</param>
     /// <returns>
-    /// The variables newest first by <see cref="IVariable.UniqueId"/>: each variable is newer than its parents, so this
-    /// is a topological order, and a fixed one, in which backpropagation adds up every sum in the same order. Each
-    /// variable is listed once, however many paths lead to it. Empty for a constant.
+    /// Each variable once, however many paths lead to it, and before every variable it was computed from; empty for a
+    /// constant. Any such order gives the same derivatives up to rounding. This one is newest first by
+    /// <see cref="IVariable.UniqueId"/> (each variable is newer than its parents): a fixed order, in which
+    /// backpropagation adds up every sum the same way on every run.
     /// </returns>
     /// <remarks>
-    /// MiniTorch orders the graph by a recursive depth-first search, which overflows the stack on a deep graph. Here a
-    /// work stack collects what is reachable (a graph millions of nodes deep is fine) and the ids give the order.
+    /// MiniTorch orders the graph by a recursive depth-first search, which overflows the stack on a graph a million
+    /// nodes deep. The walk here is a loop with an explicit stack of the variables still to visit.
     /// </remarks>
     public static IReadOnlyList<IVariable> TopologicalSort(IVariable variable)
     {

@@ -89,7 +89,6 @@ public sealed partial class Scalar : IVariable
     /// <returns>A scalar with no history.</returns>
     public static Scalar Constant(double data) => new(data, history: null);
 
-    // course: task 1.2: the function's value from the inputs' data, and the history that lets it be differentiated
     /// <summary>
     /// Applies a differentiable function to scalars and records it (MiniTorch's <c>ScalarFunction.apply</c>): runs the
     /// forward pass on the input values with a fresh <see cref="Context"/>, and returns a scalar whose history holds the
@@ -128,19 +127,19 @@ public sealed partial class Scalar : IVariable
 
         return needsGrad ? new Scalar(data, new ScalarHistory(FunctionHandle.Of<TFunction>(), context, inputs.ToArray())) : Constant(data);
     }
-    // course: end
-
     // course: task 1.3
     /// <summary>
-    /// The chain rule for one computed scalar (Task 1.3): calls the backward pass of the function that produced it,
-    /// with the context its forward pass saved, and pairs each input with d · ∂this/∂input.
+    /// The chain rule for one computed scalar (Task 1.3): given d = ∂out/∂this, returns each input with its share
+    /// d · ∂this/∂input, computed by the backward pass of the function that produced this scalar.
     /// </summary>
     /// <param name="dOutput">d, the derivative of the final output with respect to this scalar.</param>
     /// <returns>One pair per input, in argument order, constants included.</returns>
     /// <remarks>
-    /// Everything needed is in <see cref="History"/>: <see cref="ScalarHistory.LastFunction"/> (its
-    /// <see cref="FunctionHandle.Backward"/> fills one local derivative per input), <see cref="ScalarHistory.Context"/>
-    /// and <see cref="ScalarHistory.Inputs"/>.
+    /// Everything needed is in <see cref="History"/>: <c>History.LastFunction</c> is the function (a
+    /// <see cref="FunctionHandle"/>), <c>History.Context</c> what its forward pass saved, and <c>History.Inputs</c> the
+    /// inputs. <c>History.LastFunction.Backward(History.Context, dOutput, shares)</c> fills a span of one slot per input
+    /// with the shares d · ∂f/∂xᵢ; pair <c>History.Inputs[i]</c> with <c>shares[i]</c>. A leaf has a history without a
+    /// function and a constant has none: neither has anything to differentiate.
     /// </remarks>
     /// <exception cref="InvalidOperationException">This scalar is a leaf or a constant, so there is nothing to differentiate.</exception>
     /// <exception cref="AnomalyException">Anomaly detection is on and a derivative is NaN or infinite.</exception>

@@ -81,6 +81,7 @@ public sealed class Linear : Module<Scalar[], Scalar[]>
             throw new ArgumentException($"Linear({InSize}, {OutSize}) takes {InSize} inputs, but {input.Length} were given.", nameof(input));
         }
 
+        // course: task 1.5: each output j starts from its bias b_j and adds x_0 · w_0j, then x_1 · w_1j, and so on in input order (MiniTorch's Linear.forward)
         var output = new Scalar[OutSize];
         for (var j = 0; j < OutSize; j++)
         {
@@ -96,6 +97,7 @@ public sealed class Linear : Module<Scalar[], Scalar[]>
         }
 
         return output;
+        // course: end
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -19,9 +19,11 @@ public sealed class Network : Module<Scalar[], Scalar>
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
         ArgumentNullException.ThrowIfNull(random);
         Hidden = hidden;
+        // course: task 1.5: the three Linear layers of MiniTorch's Network, each registered with AddModule as layer1 (2 → hidden), layer2 (hidden → hidden) and layer3 (hidden → 1), created in that order from random
         Layer1 = AddModule("layer1", new Linear(2, hidden, random));
         Layer2 = AddModule("layer2", new Linear(hidden, hidden, random));
         Layer3 = AddModule("layer3", new Linear(hidden, 1, random));
+        // course: end
     }
 
     /// <summary>H, the width of the hidden layers.</summary>

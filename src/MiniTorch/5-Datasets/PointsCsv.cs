@@ -13,9 +13,9 @@ namespace MiniTorch;
 /// numbers are written with a dot (invariant culture, exponents allowed); a label is <c>0</c> or <c>1</c>.
 /// </para>
 /// <para>
-/// Coordinates must lie in the unit square [0, 1]², like the built-in datasets, which the network's pictures and
-/// recommended settings assume; anything outside, NaN or infinite is rejected, never rescaled, so that a point is
-/// where the file says it is.
+/// Coordinates must lie in the unit square [0, 1]², where the network's pictures and recommended settings expect the
+/// points (the built-in datasets draw theirs there, but for a few points at the ends of Spiral's arms); anything
+/// outside, NaN or infinite is rejected, never rescaled, so that a point is where the file says it is.
 /// </para>
 /// </remarks>
 public static class PointsCsv

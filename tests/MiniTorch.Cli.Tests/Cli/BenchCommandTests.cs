@@ -9,12 +9,14 @@ namespace MiniTorch.Tests.Cli;
 
 /// <summary>
 /// <c>minitorch bench</c> in-process with two epochs, one run and one warm-up round (<see cref="CommandRun.Quick"/>): the shape of
-/// the table and of the JSON, the agreement check and bad input. No assertion depends on how fast anything ran.
+/// the tables and of the JSON, the agreement check and bad input. No assertion depends on how fast anything ran.
 /// </summary>
 [Trait("Task", "1.5")]
 public sealed class BenchCommandTests
 {
-    private static readonly string[] Engines = ["hand-written", "graph", "tape", "compiled"];
+    private static readonly string[] Engines = ["hand-written", "graph", "tape", "compiled scalar", "compiled vector", "auto"];
+
+    private static readonly string[] WideEngines = ["hand-written", "tape", "compiled scalar", "compiled vector", "auto"];
 
     public static TheoryData<string[], string> BadInputs => new()
     {
@@ -35,14 +37,33 @@ public sealed class BenchCommandTests
         var lines = run.Output.Split('\n');
         Assert.StartsWith($"Standard workload: Xor, 50 points, hidden 10, rate 0.5, seed 1; {StandardOpsPerEpoch()} scalar ops per epoch", lines[0], StringComparison.Ordinal);
         var header = Array.FindIndex(lines, l => l.StartsWith("engine ", StringComparison.Ordinal));
-        Assert.Equal(["engine", "median s", "ns/op", "B/op", "x baseline"], Cells(lines[header]));
+        Assert.Equal(["engine", "median s", "ns/op", "B/op", "B/epoch", "x baseline", "x w/o compile"], Cells(lines[header]));
         var rows = lines.Skip(header + 1).Take(Engines.Length).Select(Cells).ToArray();
         Assert.Equal(Engines, rows.Select(r => r[0]));
         Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
-        Assert.Equal("1.00", rows[0][4]);
-        Assert.Equal("0.0", rows[0][3]);
-        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled = ", StringComparison.Ordinal) && l.Contains("bit for bit", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Compiling the two class tapes: ", StringComparison.Ordinal) && l.Contains(" ms for 310 steps, ", StringComparison.Ordinal));
+        Assert.Equal(["1.00", "1.00"], rows[0][5..]);
+        Assert.Equal(["0.0", "0"], rows[0][3..5]);
+        Assert.Equal("9664", rows[2][4]);
+        Assert.Equal(["0", "0"], rows[3..5].Select(r => r[4]));
+        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled scalar = compiled vector = auto = ", StringComparison.Ordinal) && l.Contains("bit for bit", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("compiled scalar and compiled vector record and compile in their first epoch: ", StringComparison.Ordinal) && l.Contains(" ms for 159 steps;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("auto compiles on another thread (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_wide_network_has_a_table_of_its_own_per_epoch()
+    {
+        var run = CommandRun.In(CommandRun.Quick, "bench", "--epochs", "2", "--repeat", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith($"Wide network: Xor, 150 points, hidden 200, rate 0.5, seed 1; {WideOpsPerEpoch()} scalar ops per epoch", StringComparison.Ordinal));
+        var header = Array.FindIndex(lines, l => l.StartsWith("engine ", StringComparison.Ordinal) && l.Contains("ms/epoch", StringComparison.Ordinal));
+        var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(Cells).ToArray();
+        Assert.Equal(["engine", "ms/epoch", "x baseline"], Cells(lines[header]));
+        Assert.Equal(WideEngines, rows.Select(r => r[0]));
+        Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
+        Assert.Equal("1.00", rows[0][2]);
     }
 
     [Fact]
@@ -56,7 +77,7 @@ public sealed class BenchCommandTests
         var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(Cells).ToArray();
         Assert.Equal([.. Engines, "tape x2"], rows.Select(r => r[0]));
         Assert.All(rows, r => Assert.All(r.Skip(1), cell => double.Parse(cell, CultureInfo.InvariantCulture)));
-        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled = tape x2 = ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Final loss: graph = tape = compiled scalar = compiled vector = auto = tape x2 = ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,17 +96,20 @@ public sealed class BenchCommandTests
         Assert.True(root.GetProperty("baselineRelativeDifference").GetDouble() <= BenchAgreement.BaselineTolerance);
         var engines = root.GetProperty("engines").EnumerateArray().ToArray();
         Assert.Equal(Engines, engines.Select(e => e.GetProperty("engine").GetString()));
-        foreach (var name in new[] { "medianSeconds", "firstEpochSeconds", "nsPerOp", "bytesPerOp", "stepBytesPerOp", "ratioToBaseline", "finalLoss", "compileSeconds", "compiledSteps", "ratioWithoutCompiling" })
+        foreach (var name in new[] { "medianSeconds", "firstEpochSeconds", "nsPerOp", "bytesPerOp", "stepBytesPerOp", "lastEpochBytes", "ratioToBaseline", "finalLoss", "compileSeconds", "compiledSteps", "compiledFromEpoch", "ratioWithoutCompiling" })
         {
             Assert.All(engines, e => Assert.True(e.GetProperty(name).GetDouble() >= 0, name));
         }
 
         Assert.Equal(1.0, engines[0].GetProperty("ratioToBaseline").GetDouble());
         Assert.Equal(0.0, engines[0].GetProperty("bytesPerOp").GetDouble());
-        Assert.Equal(engines[1].GetProperty("finalLoss").GetDouble(), engines[2].GetProperty("finalLoss").GetDouble());
-        Assert.Equal(engines[1].GetProperty("finalLoss").GetDouble(), engines[3].GetProperty("finalLoss").GetDouble());
-        Assert.Equal([0, 0, 0, 310], engines.Select(e => e.GetProperty("compiledSteps").GetInt32()));
-        Assert.Equal(engines[2].GetProperty("stepBytesPerOp").GetDouble(), engines[3].GetProperty("stepBytesPerOp").GetDouble());
+        Assert.All(engines[2..], e => Assert.Equal(engines[1].GetProperty("finalLoss").GetDouble(), e.GetProperty("finalLoss").GetDouble()));
+        Assert.Equal([0, 0, 0, 159, 159], engines[..5].Select(e => e.GetProperty("compiledSteps").GetInt32()));
+        Assert.Equal([0, 0, 0, 1, 1], engines[..5].Select(e => e.GetProperty("compiledFromEpoch").GetDouble()));
+        Assert.All(engines[3..], e => Assert.Equal(0.0, e.GetProperty("stepBytesPerOp").GetDouble()));
+        var wide = root.GetProperty("wide");
+        Assert.Equal(200, wide.GetProperty("workload").GetProperty("hidden").GetInt32());
+        Assert.Equal(WideEngines, wide.GetProperty("engines").EnumerateArray().Select(e => e.GetProperty("engine").GetString()));
     }
 
     [Theory]
@@ -133,6 +157,16 @@ public sealed class BenchCommandTests
     {
         var data = TrainingSettings.Recommended("xor", 1).CreateDataset();
         return data.Labels.Sum(label => label == 1 ? 284L : 286L);
+    }
+
+    /// <summary>
+    /// The wide network's operations per epoch: per point a product and a sum per weight (2H + H² + H with H = 200),
+    /// a relu per hidden unit, the sigmoid, log, negation and division: 81,604 nodes for class 1, two more for class 0.
+    /// </summary>
+    private static long WideOpsPerEpoch()
+    {
+        var data = Datasets.Xor(150, 1);
+        return data.Labels.Sum(label => label == 1 ? 81_604L : 81_606L);
     }
 
     private static string[] Cells(string line) =>

@@ -54,6 +54,18 @@ public sealed class ExpressionFileTests : IDisposable
         Assert.Equal("value  10\nvariable  derivative\nx         5\ny         2\n", run.Output);
     }
 
+    [Theory]
+    [InlineData("grad")]
+    [InlineData("graph")]
+    [InlineData("plot")]
+    public void A_lone_dash_as_the_expression_is_one_line_exit_2_that_points_to_file_dash(string command)
+    {
+        var run = CommandRun.Of(command, "-");
+
+        Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
+        Assert.Equal(["'-' alone is not an expression; to read the expression from standard input, give --file -"], run.ErrorLines);
+    }
+
     [SkippableFact]
     public void An_expression_over_128_KiB_reaches_the_command_through_standard_input()
     {

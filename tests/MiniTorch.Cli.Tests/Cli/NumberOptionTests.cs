@@ -33,6 +33,8 @@ public sealed class NumberOptionTests : IDisposable
         { ["eval", "--model", "m.json", "--points", "2,5"], "--points must be a whole number between 2 and 100000 (got '2,5')" },
         { ["eval", "--model", "m.json", "--seed", "7.0"], "--seed must be a whole number from 0 to 18446744073709551615 (got '7.0')" },
         { ["serve", "--port", "5,000"], "--port must be a whole number between 0 and 65535 (got '5,000')" },
+        { ["bench", "--repeat", "1,5"], "--repeat must be a whole number of at least 1 (got '1,5')" },
+        { ["bench", "--epochs", "1e3"], "--epochs must be a whole number of at least 1 (got '1e3')" },
     };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -41,7 +43,7 @@ public sealed class NumberOptionTests : IDisposable
     [MemberData(nameof(Refused))]
     public void A_number_outside_the_rule_exits_2_naming_the_option_and_the_rule(string[] args, string message)
     {
-        var run = CommandRun.Of(args[0] == "serve" ? args : [.. args, "--out", _folder]);
+        var run = CommandRun.Of(args[0] is "train" or "eval" ? [.. args, "--out", _folder] : args);
 
         Assert.Equal(MiniTorchCommand.UsageError, run.ExitCode);
         Assert.Equal([message, "Run 'minitorch --help' to see the commands and options."], run.ErrorLines);

@@ -95,4 +95,36 @@ public sealed class MarkedSourceTests
         Assert.Contains("Test.cs:2", unclosed.Message, StringComparison.Ordinal);
         Assert.Contains("unknown marker 'course: remove'", unknown.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_helper_of_a_task_is_in_the_course_only_once_the_task_is_solved()
+    {
+        const string source = "// course: helper 1.4: why\npublic static double Back(double d) => d;\n// course: end\n";
+
+        Assert.Equal(string.Empty, Course(source));
+        Assert.Equal("public static double Back(double d) => d;\n", Course(source, solved: "1.4"));
+    }
+
+    [Fact]
+    public void A_member_returning_a_tuple_is_named_by_its_name_not_its_modifier()
+    {
+        const string source = """
+                // course: task 1.3
+                public (int A, int B)[] Pairs(double d)
+                {
+                    return [];
+                }
+                // course: end
+            """;
+
+        Assert.Contains("\"Task 1.3: write Pairs\"", Course(source), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_regions_are_replaced_or_left_out_with_html_comment_markers()
+    {
+        const string source = "# Guide\n\n<!-- course: replace with See your own run. -->\n![a picture](../images/big.png)\n<!-- course: end -->\n\n<!-- course: omit: library only -->\nThe tape.\n<!-- course: end -->\n\nEnd.\n";
+
+        Assert.Equal("# Guide\n\nSee your own run.\n\nEnd.\n", Course(source));
+    }
 }

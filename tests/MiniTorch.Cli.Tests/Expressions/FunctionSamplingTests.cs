@@ -160,4 +160,23 @@ public sealed class FunctionSamplingTests
         Assert.Throws<ArgumentOutOfRangeException>(
             () => FunctionSampling.SampleGrid(expression, new SampleAxis("x", 0, 1, 101), new SampleAxis("y", 0, 1, 100), NoOtherValues));
     }
+
+    [Fact]
+    public void A_grid_s_central_differences_are_the_library_s_at_every_point()
+    {
+        var expression = Expression.Parse("x * x * y + sigmoid(y)");
+
+        var grid = FunctionSampling.SampleGrid(expression, new SampleAxis("x", -2, 2, 5), new SampleAxis("y", -1, 1, 3), NoOtherValues);
+
+        for (var row = 0; row < 3; row++)
+        {
+            for (var column = 0; column < 5; column++)
+            {
+                double F(double[] p) => (p[0] * p[0] * p[1]) + Operators.Sigmoid(p[1]);
+                double[] point = [grid.Xs[column], grid.Ys[row]];
+                Assert.Equal(Autodiff.CentralDifference(F, point, 0), grid.XCentralDifferences[row][column], 1e-9);
+                Assert.Equal(Autodiff.CentralDifference(F, point, 1), grid.YCentralDifferences[row][column], 1e-9);
+            }
+        }
+    }
 }

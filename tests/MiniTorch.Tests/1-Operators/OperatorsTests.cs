@@ -3,7 +3,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>Task 0.1: each operator behaves like plain arithmetic and has the reference's identities.</summary>
 [Trait("Task", "0.1")]
 public sealed class OperatorsTests
@@ -22,7 +21,7 @@ public sealed class OperatorsTests
 
     [Fact]
     public void Inv_agrees_with_plain_division_away_from_zero() =>
-        Small.Where(x => Math.Abs(x) > 1e-5).Sample(x => Assert.True(IsClose(Inv(x), 1.0 / x)));
+        Small.Where(x => Math.Abs(x) > 1e-5).Sample(x => Expect.Close(1.0 / x, Inv(x), $"Inv({x})"));
 
     [Fact]
     public void Relu_is_the_input_when_positive_and_zero_otherwise() =>
@@ -68,9 +67,9 @@ public sealed class OperatorsTests
     [Fact]
     public void Is_close_uses_an_absolute_tolerance_of_one_hundredth()
     {
-        Assert.True(IsClose(1.0, 1.009));
-        Assert.False(IsClose(1.0, 1.011));
-        Assert.False(IsClose(double.NaN, double.NaN));
+        Assert.True(IsClose(1.0, 1.009), "IsClose(1, 1.009) should be true: |1 - 1.009| < 0.01");
+        Assert.False(IsClose(1.0, 1.011), "IsClose(1, 1.011) should be false: |1 - 1.011| is not below 0.01");
+        Assert.False(IsClose(double.NaN, double.NaN), "IsClose(NaN, NaN) should be false: NaN is close to nothing");
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class OperatorsTests
         Small.Sample(x =>
         {
             Assert.Equal(Math.Exp(x), Exp(x));
-            Assert.True(IsClose(1.0 / (1.0 + Math.Exp(-x)), Sigmoid(x)));
+            Expect.Close(1.0 / (1.0 + Math.Exp(-x)), Sigmoid(x), $"Sigmoid({x})");
         });
     }
 
@@ -88,7 +87,7 @@ public sealed class OperatorsTests
     public void Log_of_zero_is_finite_because_of_eps() => Assert.Equal(Math.Log(1e-6), Log(0.0));
 
     [Fact]
-    public void Log_of_a_negative_number_is_nan() => Assert.True(double.IsNaN(Log(-1.0)));
+    public void Log_of_a_negative_number_is_nan() => Assert.True(double.IsNaN(Log(-1.0)), $"Log(-1) should be NaN (the logarithm of -1 + 1e-6), but it is {Log(-1.0)}");
 
     [Fact]
     public void Back_functions_scale_the_incoming_derivative() =>

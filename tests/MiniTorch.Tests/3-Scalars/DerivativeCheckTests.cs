@@ -42,6 +42,7 @@ public sealed class DerivativeCheckTests
         Assert.Contains("central difference gave 6", error.Message, StringComparison.Ordinal);
     }
 
+    // course: omit: tests the checking rule the course gives, which no learner's code changes
     [Fact]
     public void A_derivative_the_central_difference_cannot_estimate_never_passes()
     {
@@ -51,6 +52,7 @@ public sealed class DerivativeCheckTests
 
         Assert.Contains("cannot decide", error.Message, StringComparison.Ordinal);
     }
+    // course: end
 
     [Fact]
     public void Random_graphs_with_shared_paths_of_unequal_length_agree_with_central_difference() =>

@@ -2,7 +2,6 @@ using static MiniTorch.Operators;
 
 namespace MiniTorch.Tests;
 
-
 /// <summary>
 /// The reference suite's test functions (MiniTorch's MathTestVariable), each written twice: on Scalars and on doubles.
 /// </summary>

@@ -24,18 +24,25 @@ public sealed class NetworkTests
     public void The_parameter_count_is_h_squared_plus_five_h_plus_one() =>
         Gen.Int[1, 30].Sample(hidden =>
         {
-            var network = new Network(hidden, new SplitMix64(1));
+            var count = new Network(hidden, new SplitMix64(1)).Parameters().Count;
 
-            Assert.Equal((hidden * hidden) + (5 * hidden) + 1, network.Parameters().Count);
-            Assert.Equal(network.Parameters().Count, Network.ParameterCount(hidden));
+            Assert.True(
+                count == (hidden * hidden) + (5 * hidden) + 1,
+                $"Network({hidden}) should have H² + 5H + 1 = {(hidden * hidden) + (5 * hidden) + 1} parameters (2H + H in layer1, H² + H in layer2, H + 1 in layer3), but it has {count}");
         });
 
+    // course: omit: tests code the course gives
     [Fact]
     public void The_recommended_widths_have_15_and_151_parameters()
     {
         Assert.Equal(15, Network.ParameterCount(2));
         Assert.Equal(151, Network.ParameterCount(10));
     }
+
+    [Fact]
+    public void A_width_below_one_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Network(0, new SplitMix64(1)));
+    // course: end
 
     [Fact]
     public void The_output_is_the_sigmoid_of_two_relu_layers() =>
@@ -49,10 +56,6 @@ public sealed class NetworkTests
 
             Assert.Equal(expected, network.Call([x1, x2]).Data);
         });
-
-    [Fact]
-    public void A_width_below_one_is_rejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Network(0, new SplitMix64(1)));
 
     [Fact]
     public void The_activations_hold_both_hidden_layers_after_relu_and_the_output_forward_returns()

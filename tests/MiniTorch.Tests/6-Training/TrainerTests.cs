@@ -12,8 +12,9 @@ public sealed class TrainerTests
 
         var outcome = trainer.Train(500);
 
-        Assert.False(outcome.Diverged);
-        Assert.True(outcome.Final.Correct >= 45, $"only {outcome.Final.Correct}/50 correct");
+        Assert.True(
+            !outcome.Diverged && outcome.Final.Correct >= 45,
+            $"Simple with hidden 2, rate 0.5, 500 epochs and seed 1 should end with at least 45 of 50 points right (this library gets 50, MiniTorch's runs 48 to 50), but it ended with {outcome.Final.Correct}{(outcome.Diverged ? ", its loss no longer finite" : string.Empty)}: check Linear.Forward and the layers of Network, and that Task 1.4's tests pass");
     }
 
     [Fact]
@@ -34,6 +35,33 @@ public sealed class TrainerTests
         Assert.Equal(first.Parameters.Select(BitConverter.DoubleToInt64Bits), second.Parameters.Select(BitConverter.DoubleToInt64Bits));
     }
 
+    [Fact]
+    public void The_reference_engine_leaves_the_gradient_of_the_mean_loss_on_the_parameters()
+    {
+        var (network, data) = Setup("circle", points: 8, hidden: 3, seed: 4);
+        new ScalarEngine().RunEpoch(network, data);
+        var parameters = network.Parameters();
+        var derivatives = parameters.Select(p => p.Value.Derivative ?? 0.0).ToArray();
+
+        for (var i = 0; i < parameters.Count; i += 3)
+        {
+            const double h = 1e-6;
+            var value = parameters[i].Value.Data;
+            parameters[i].Update(new Scalar(value + h));
+            var up = new ScalarEngine().RunEpoch(network, data).TotalLoss;
+            parameters[i].Update(new Scalar(value - h));
+            var down = new ScalarEngine().RunEpoch(network, data).TotalLoss;
+            parameters[i].Update(new Scalar(value));
+            var numeric = (up - down) / (2 * h) / data.Count;
+            Assert.True(Math.Abs(derivatives[i] - numeric) < 1e-6 + (1e-4 * Math.Abs(numeric)), $"parameter {i}: autodiff {derivatives[i]}, numeric {numeric}");
+        }
+    }
+
+    // A network and its points as MiniTorch's run_scalar.py makes them, with this library's seeded generator.
+    private static (Network Network, Dataset Data) Setup(string dataset, int points, int hidden, ulong seed) =>
+        (new Network(hidden, new SplitMix64(SplitMix64.Mix(seed))), Datasets.Create(dataset, points, seed));
+
+    // course: omit: tests the training loop the course gives, which no learner's code changes
     [Fact]
     public void Every_epoch_is_reported_in_order_before_the_outcome_returns()
     {
@@ -96,28 +124,6 @@ public sealed class TrainerTests
         Assert.Equal(before.Select(v => v - 1.0 - 1.0), network.Parameters().Select(p => p.Value.Data));
     }
 
-    [Fact]
-    public void The_reference_engine_leaves_the_gradient_of_the_mean_loss_on_the_parameters()
-    {
-        var (network, data) = Setup("circle", points: 8, hidden: 3, seed: 4);
-        new ScalarEngine().RunEpoch(network, data);
-        var parameters = network.Parameters();
-        var derivatives = parameters.Select(p => p.Value.Derivative ?? 0.0).ToArray();
-
-        for (var i = 0; i < parameters.Count; i += 3)
-        {
-            const double h = 1e-6;
-            var value = parameters[i].Value.Data;
-            parameters[i].Update(new Scalar(value + h));
-            var up = new ScalarEngine().RunEpoch(network, data).TotalLoss;
-            parameters[i].Update(new Scalar(value - h));
-            var down = new ScalarEngine().RunEpoch(network, data).TotalLoss;
-            parameters[i].Update(new Scalar(value));
-            var numeric = (up - down) / (2 * h) / data.Count;
-            Assert.True(Math.Abs(derivatives[i] - numeric) < 1e-6 + (1e-4 * Math.Abs(numeric)), $"parameter {i}: autodiff {derivatives[i]}, numeric {numeric}");
-        }
-    }
-
     [Theory]
     [InlineData(0.7, 1, true)]
     [InlineData(0.3, 0, true)]
@@ -157,10 +163,6 @@ public sealed class TrainerTests
         Assert.Equal(before.Zip(seen, (p, d) => p - (0.5 * d!.Value)), network.Parameters().Select(p => p.Value.Data));
     }
 
-    // A network and its points as MiniTorch's run_scalar.py makes them, with this library's seeded generator.
-    private static (Network Network, Dataset Data) Setup(string dataset, int points, int hidden, ulong seed) =>
-        (new Network(hidden, new SplitMix64(SplitMix64.Mix(seed))), Datasets.Create(dataset, points, seed));
-
     private sealed class Collect(List<EpochReport> reports, Action? after = null) : IProgress<EpochReport>
     {
         public void Report(EpochReport value)
@@ -182,4 +184,5 @@ public sealed class TrainerTests
             return new EpochTotals(7.0, 3);
         }
     }
+    // course: end
 }

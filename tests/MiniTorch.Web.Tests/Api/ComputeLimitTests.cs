@@ -52,7 +52,8 @@ public sealed class ComputeLimitTests
     [InlineData("/api/expression")]
     [InlineData("/api/functions")]
     [InlineData("/api/trainings/preview")]
-    [InlineData("/api/trainings/module")]
+    [InlineData("/api/module")]
+    [InlineData("/api/model-graph")]
     [InlineData("/api/trainings/")]
     public async Task Every_computing_endpoint_is_bounded(string path)
     {

@@ -24,7 +24,8 @@ public sealed class CrossSiteTests : IClassFixture<SandboxFactory>
     {
         { "/api/trainings/", Xor },
         { "/api/trainings/preview", Xor },
-        { "/api/trainings/module", Xor },
+        { "/api/module", """{"settings":{"dataset":"xor"}}""" },
+        { "/api/model-graph", """{"settings":{"dataset":"xor"},"point":3}""" },
         { "/api/expression", """{"expression":"x * x"}""" },
         { "/api/functions", """{"expression":"x * x"}""" },
     };

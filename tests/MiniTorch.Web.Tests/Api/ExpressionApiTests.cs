@@ -33,8 +33,29 @@ public sealed class ExpressionApiTests : IClassFixture<SandboxFactory>
         Assert.Equal(["x", "y"], variables.Select(v => v.GetProperty("name").GetString()));
         Assert.Equal(evaluation.Variables.Select(v => Text(v.Derivative!.Value)), variables.Select(v => v.GetProperty("derivative").GetString()));
         Assert.All(variables, v => Assert.Equal("pass", v.GetProperty("check").GetString()));
-        Assert.Equal(GraphExport.ToDot(evaluation.Output).Split('\n').Length, result.GetProperty("dot").GetString()!.Split('\n').Length);
-        Assert.StartsWith("digraph", result.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        var graph = result.GetProperty("graph");
+        Assert.StartsWith("digraph", graph.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        Assert.Contains("x\\ndata = 2\\nd = 10 + 6 + 6 = 22\"", graph.GetProperty("dot").GetString(), StringComparison.Ordinal);
+        var steps = graph.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(["x * x * y + 10 * x", "10 * x", "x * x * y", "x * x", "y", "x"], steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["1", "1", "1", "3", "4", "22"], steps.Select(s => s.GetProperty("derivative").GetString()));
+        Assert.Equal("d(x * x) += 1 \u00d7 y = 1 \u00d7 3 = 3", steps[2].GetProperty("rule")[2].GetString());
+        Assert.Equal(
+            ["10", "10 + 6 = 16", "10 + 6 + 6 = 22"],
+            steps.SelectMany(s => s.GetProperty("collected").EnumerateArray()).Where(c => c.GetProperty("node").GetString() == steps[5].GetProperty("node").GetString()).Select(c => c.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task A_derivative_against_an_infinite_central_difference_is_cannot_check_never_a_pass()
+    {
+        using var client = _factory.CreateClient();
+
+        // log(x + ε) at x = 0: one step to the left reaches log(0) = −∞, so the central difference is infinite.
+        var result = await (await client.PostAsJsonAsync("/api/expression", new { expression = "log(x)", values = new { x = 0.0 } })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var x = result.GetProperty("variables")[0];
+        Assert.Equal("Infinity", x.GetProperty("numeric").GetString());
+        Assert.Equal("cannot check", x.GetProperty("check").GetString());
     }
 
     [Fact]

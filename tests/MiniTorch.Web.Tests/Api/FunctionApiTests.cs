@@ -109,6 +109,51 @@ public sealed class FunctionApiTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task Each_partial_derivative_comes_with_its_check_against_the_library_s_central_difference()
+    {
+        using var client = _factory.CreateClient();
+
+        var grid = await PostAsync(client, new { expression = "x * x * y", from = -1.0, to = 1.0 });
+
+        var (xs, ys) = (Numbers(grid.GetProperty("xs")), Numbers(grid.GetProperty("ys")));
+        var (largestX, atX) = (0.0, (0.0, 0.0));
+        for (var k = 0; k < xs.Length * ys.Length; k++)
+        {
+            double[] point = [xs[k % 41], ys[k / 41]];
+            var difference = Math.Abs((2 * point[0] * point[1]) - Autodiff.CentralDifference(p => p[0] * p[0] * p[1], point, 0));
+            if (difference > largestX)
+            {
+                (largestX, atX) = (difference, (point[0], point[1]));
+            }
+        }
+
+        var check = grid.GetProperty("xCheck");
+        Assert.Equal(largestX, double.Parse(check.GetProperty("largest").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+        Assert.Equal(41 * 41, check.GetProperty("passed").GetInt32());
+        Assert.Equal(0, check.GetProperty("failed").GetInt32());
+        Assert.True(largestX > 0 && largestX < 1e-6, $"largest difference {largestX}");
+        Assert.Equal(41 * 41, grid.GetProperty("yCheck").GetProperty("passed").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_function_of_x_comes_with_the_difference_curve_and_its_largest_value()
+    {
+        using var client = _factory.CreateClient();
+
+        var line = await PostAsync(client, new { expression = "x * x * x", from = -2.0, to = 2.0 });
+
+        var expected = FunctionSampling.Sample(Expression.Parse("x * x * x"), new SampleAxis("x", -2, 2, 201), new Dictionary<string, double>());
+        var differences = expected.Select(s => s.Derivative - s.CentralDifference).ToArray();
+        Assert.Equal(differences, Numbers(line.GetProperty("differences")));
+        var largest = differences.Select(Math.Abs).Max();
+        var check = line.GetProperty("check");
+        Assert.Equal(largest, double.Parse(check.GetProperty("largest").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected[Array.IndexOf(differences.Select(Math.Abs).ToArray(), largest)].X, check.GetProperty("atX").GetDouble());
+        Assert.Equal(JsonValueKind.Null, check.GetProperty("atY").ValueKind);
+        Assert.Equal(201, check.GetProperty("passed").GetInt32());
+    }
+
+    [Fact]
     public async Task Where_the_function_is_not_finite_the_sample_is_null()
     {
         using var client = _factory.CreateClient();

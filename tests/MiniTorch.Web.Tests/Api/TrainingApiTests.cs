@@ -95,7 +95,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/step");
         var second = await events.UntilAsync("frame");
         await SendAsync(client, HttpMethod.Post, $"/api/trainings/{id}/pause");
-        var module = await client.GetFromJsonAsync<JsonElement>($"/api/trainings/{id}/module");
+        var module = await PostAsync(client, "/api/module", new { training = id });
 
         Assert.Equal((1, "paused"), (first.GetProperty("epoch").GetInt32(), first.GetProperty("state").GetString()));
         Assert.Equal((2, "paused"), (second.GetProperty("epoch").GetInt32(), second.GetProperty("state").GetString()));
@@ -251,7 +251,7 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
     public async Task A_bad_setting_is_refused_with_400_problem_details_naming_the_field(string body, string field)
     {
         using var client = _factory.CreateClient();
-        foreach (var path in new[] { "/api/trainings/preview", "/api/trainings", "/api/trainings/module" })
+        foreach (var path in new[] { "/api/trainings/preview", "/api/trainings" })
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
             var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
@@ -272,7 +272,8 @@ public sealed class TrainingApiTests : IClassFixture<SandboxFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/trainings/{id}/events", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync(new Uri($"/api/trainings/{id}/step", UriKind.Relative), SandboxFactory.NoBody())).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/trainings/{id}/module", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/module", new { training = id })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/model-graph", new { training = id })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri($"/api/trainings/{id}", UriKind.Relative)) { Content = SandboxFactory.NoBody() })).StatusCode);
     }
 

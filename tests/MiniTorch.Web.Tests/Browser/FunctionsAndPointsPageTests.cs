@@ -30,9 +30,9 @@ public sealed class FunctionsAndPointsPageTests
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         // The autodiff curve is a wide line in --class0, the central difference a dashed one in --class1 on top of it.
-        Assert.True(await PixelsOfAsync(page, "#function-derivative", "--class0") > 100, "no autodiff curve");
-        Assert.True(await PixelsOfAsync(page, "#function-derivative", "--class1") > 100, "no central-difference curve");
-        Assert.True(await PixelsOfAsync(page, "#function-value", "--text") > 100, "no f(x) curve");
+        Assert.True(await CanvasPixels.CountAsync(page, "#function-derivative", "--class0") > 100, "no autodiff curve");
+        Assert.True(await CanvasPixels.CountAsync(page, "#function-derivative", "--class1") > 100, "no central-difference curve");
+        Assert.True(await CanvasPixels.CountAsync(page, "#function-value", "--text") > 100, "no f(x) curve");
         Assert.Contains("fn=cube", await page.EvaluateAsync<string>("() => location.href"), StringComparison.Ordinal);
 
         await page.SelectOptionAsync("#function-name", "mul2");
@@ -97,22 +97,6 @@ public sealed class FunctionsAndPointsPageTests
         await Expect(page.Locator("#csv")).ToHaveValueAsync("x1,x2,label\n0.5,0.5,1\n0.5,1.25,0\n");
         await Expect(page.Locator("#csv-error")).ToContainTextAsync("line 3: x2 \"1.25\" is outside [0, 1]");
     }
-
-    // How many of a canvas's pixels have exactly the colour of a CSS variable (a #rrggbb value).
-    private static Task<int> PixelsOfAsync(IPage page, string canvas, string variable) =>
-        page.EvaluateAsync<int>(
-            """
-            ([selector, name]) => {
-              const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-              const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
-              const canvas = document.querySelector(selector);
-              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              let count = 0;
-              for (let k = 0; k < data.length; k += 4) if (data[k] === r && data[k + 1] === g && data[k + 2] === b && data[k + 3] === 255) count++;
-              return count;
-            }
-            """,
-            new[] { canvas, variable });
 
     private string Url(string query) => _browser.Url(query);
 }

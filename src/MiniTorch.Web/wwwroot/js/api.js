@@ -2,6 +2,8 @@
 // Every request but a GET says Content-Type: application/json, body or not: the server answers such requests only when
 // they say so (and come from this page's origin, which the browser adds), so that other sites cannot send them.
 
+// A request that gets no answer, or an answer that is not JSON, comes back as a refusal with one sentence saying so:
+// every caller shows one message and never a stack trace.
 export async function send(method, url, body) {
   const options = { method, headers: {} };
   if (method !== 'GET') {
@@ -10,14 +12,17 @@ export async function send(method, url, body) {
   if (body !== undefined) {
     options.body = JSON.stringify(body);
   }
+  let response;
   try {
-    const response = await fetch(url, options);
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : null;
-    return { ok: response.ok, status: response.status, data };
+    response = await fetch(url, options);
   } catch {
-    // No answer at all (the server stopped, or the network is down): status 0, in the shape of a refusal.
-    return { ok: false, status: 0, data: { detail: 'the sandbox server does not answer; is minitorch serve still running?' } };
+    return { ok: false, status: 0, data: { detail: 'The sandbox did not answer: is minitorch serve still running?' } };
+  }
+  const text = await response.text();
+  try {
+    return { ok: response.ok, status: response.status, data: text ? JSON.parse(text) : null };
+  } catch {
+    return { ok: false, status: response.status, data: { detail: `The sandbox answered ${response.status} with something other than JSON.` } };
   }
 }
 

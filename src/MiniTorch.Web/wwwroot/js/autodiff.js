@@ -1,14 +1,15 @@
-// The Autodiff page: an expression, a value per variable (number and slider), the value, the gradients with their
-// central-difference check, and the computation graph drawn from the server's DOT text.
+// The Autodiff page: the graph of an expression, or of the network at one training point (model-graph.js), and its
+// backward pass step by step (stepper.js). For an expression: a value per variable (number and slider), the value and
+// the gradients with their central-difference check. A refused expression takes every result away and keeps the text.
 import { send, problemText } from './api.js';
 import { readSetting, writeSettings } from './url-state.js';
-import { startBackward } from './backward.js';
+import { showGraph, clearGraph, startStepper } from './stepper.js';
+import { startModelGraph, showModelGraph } from './model-graph.js';
 
 const element = id => document.getElementById(id);
 const values = new Map();
 let timer = 0;
 let latest = 0;
-let vizReady = null;
 
 function readValuesFromUrl() {
   for (const pair of (readSetting('at') ?? '').split(',')) {
@@ -57,8 +58,9 @@ function variableControls(variables) {
   }));
 }
 
-function showResult(result) {
+async function showResult(result) {
   element('expression-error').hidden = true;
+  element('expression-results').hidden = false;
   element('expression-value').textContent = result.value;
   variableControls(result.variables);
   for (const variable of result.variables) values.set(variable.name, variable.value);
@@ -67,33 +69,33 @@ function showResult(result) {
     for (const text of [v.name, v.derivative, v.numeric, v.check]) row.insertCell().textContent = text;
     return row;
   }));
-  drawGraph(result.dot);
-  document.dispatchEvent(new CustomEvent('expression-result', { detail: result }));
+  await showGraph(result.graph, `Computation graph of ${element('expression').value}`);
 }
 
-export async function drawGraph(dot) {
-  vizReady ??= Viz.instance();
-  const viz = await vizReady;
-  const svg = viz.renderSVGElement(dot);
-  element('graph').replaceChildren(svg);
-  return svg;
-}
-
+// Everything the refused text invalidates goes: the value, the gradients, the variables and the graph.
 function showError(problem) {
   const box = element('expression-error');
   box.textContent = problemText(problem);
   box.hidden = false;
+  element('expression-results').hidden = true;
+  element('expression-value').textContent = '–';
+  element('gradients').tBodies[0].replaceChildren();
+  element('variables').replaceChildren();
+  element('variables').dataset.names = '';
+  clearGraph();
 }
 
 async function evaluate() {
+  if (source() !== 'expression') return;
   const ticket = ++latest;
   saveToUrl();
   const answer = await send('POST', '/api/expression', {
     expression: element('expression').value,
     values: Object.fromEntries(values),
   });
-  if (ticket !== latest) return;
-  if (answer.ok) showResult(answer.data); else showError(answer.data);
+  if (ticket !== latest || source() !== 'expression') return;
+  if (answer.ok) await showResult(answer.data); else showError(answer.data);
+  document.dispatchEvent(new CustomEvent('autodiff-shown'));
 }
 
 function schedule() {
@@ -101,8 +103,19 @@ function schedule() {
   timer = setTimeout(evaluate, 200);
 }
 
-export function currentExpression() {
-  return { expression: element('expression').value, values: Object.fromEntries(values) };
+function source() {
+  return element('source-network').checked ? 'network' : 'expression';
+}
+
+// Shows the chosen source's inputs and draws its graph; the other source's results are not kept on screen.
+export function chooseSource(name) {
+  element(`source-${name}`).checked = true;
+  element('expression-source').hidden = name !== 'expression';
+  element('network-source').hidden = name !== 'network';
+  writeSettings({ graph: name === 'network' ? 'network' : null });
+  latest++;
+  clearGraph();
+  if (name === 'network') showModelGraph(); else evaluate();
 }
 
 export function startAutodiff() {
@@ -110,6 +123,8 @@ export function startAutodiff() {
   if (expression !== null) element('expression').value = expression;
   readValuesFromUrl();
   element('expression').addEventListener('input', schedule);
-  startBackward();
-  evaluate();
+  for (const name of ['expression', 'network']) element(`source-${name}`).addEventListener('change', () => chooseSource(name));
+  startStepper();
+  startModelGraph();
+  chooseSource(readSetting('graph') === 'network' ? 'network' : 'expression');
 }

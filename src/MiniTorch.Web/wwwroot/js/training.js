@@ -162,12 +162,17 @@ async function begin() {
   view.startRun(answer.data, training);
   const stream = new EventSource(`/api/trainings/${training.id}/events`);
   training.stream = stream;
-  stream.addEventListener('frame', event => onFrame(JSON.parse(event.data)));
-  stream.addEventListener('end', event => onEnd(JSON.parse(event.data)));
-  stream.addEventListener('error', () => { if (!training?.ended) checkServer(); });
+  // A stream left behind by a reset may still deliver an event: only the current training's are drawn.
+  const current = () => training?.stream === stream;
+  stream.addEventListener('frame', event => { if (current()) onFrame(JSON.parse(event.data)); });
+  stream.addEventListener('end', event => { if (current()) onEnd(JSON.parse(event.data)); });
+  stream.addEventListener('error', () => { if (current() && !training.ended) checkServer(); });
   await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
   return true;
 }
+
+// The Module tab sends the picture of a network whose values were set by hand: it is the one to show.
+document.addEventListener('model-edited', event => view.showPicture(event.detail.picture));
 
 function onFrame(frame) {
   view.showFrame(frame);
@@ -181,7 +186,7 @@ function onEnd(end) {
   setRunning(false);
   view.showEnd(end);
   status(end.message);
-  // The page did not stop this run (a reset closes the stream first): the server is stopping, or has stopped it.
+  // The page did not stop this run (a reset forgets it before its end arrives): the server is stopping, or has stopped it.
   if (end.reason === 'stopped') setTimeout(checkServer, 1500);
 }
 
@@ -195,11 +200,12 @@ async function command(name) {
 }
 
 async function reset(reason) {
-  if (training) {
-    training.stream.close();
-    const id = training.id;
-    training = null;
-    await send('DELETE', `/api/trainings/${id}`);
+  const old = training;
+  training = null;
+  if (old) {
+    // The DELETE goes first: the server forgets a training whose stream closes, and a DELETE after that finds nothing.
+    await send('DELETE', `/api/trainings/${old.id}`);
+    old.stream.close();
   }
   view.resetRun();
   setRunning(false);

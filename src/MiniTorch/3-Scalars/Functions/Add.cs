@@ -17,14 +17,16 @@ public readonly struct Add : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Add's derivative times dOutput, in Back and then Backward (see the summary of Add)
+    // course: task 1.4: dOutput times each of Add's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Add)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Back(dOutput);
         dInputs[1] = Back(dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · ∂f/∂a = d · ∂f/∂b = d: a sum passes its derivative on unchanged.
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

@@ -19,13 +19,15 @@ public readonly struct Exp : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Exp's derivative times dOutput, in Back and then Backward (see the summary of Exp)
+    // course: task 1.4: dOutput times each of Exp's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Exp)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · f′(a) = d · eᵃ, from the saved output eᵃ.
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

@@ -17,14 +17,16 @@ public readonly struct Lt : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Lt's derivative times dOutput, in Back and then Backward (see the summary of Lt)
+    // course: task 1.4: dOutput times each of Lt's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Lt)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Back(dOutput);
         dInputs[1] = Back(dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · ∂f/∂a = d · ∂f/∂b = 0: a step function passes nothing back.
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

@@ -18,7 +18,7 @@ public readonly struct Mul : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Mul's derivative times dOutput, in Back and then Backward (see the summary of Mul)
+    // course: task 1.4: dOutput times each of Mul's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Mul)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
@@ -26,7 +26,9 @@ public readonly struct Mul : IScalarFunction
         dInputs[0] = Back(saved[1], dOutput);
         dInputs[1] = Back(saved[0], dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · ∂f/∂a = b · d for one factor a, where b is the other factor (and the same with a and b swapped).
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

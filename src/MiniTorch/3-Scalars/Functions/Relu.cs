@@ -18,13 +18,15 @@ public readonly struct Relu : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Relu's derivative times dOutput, in Back and then Backward (see the summary of Relu)
+    // course: task 1.4: dOutput times each of Relu's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Relu)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · f′(a): d for a &gt; 0, else 0, by <see cref="Operators.ReluBack"/>.
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

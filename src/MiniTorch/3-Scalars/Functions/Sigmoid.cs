@@ -19,13 +19,15 @@ public readonly struct Sigmoid : IScalarFunction
     }
     // course: end
 
-    // course: task 1.4: Sigmoid's derivative times dOutput, in Back and then Backward (see the summary of Sigmoid)
+    // course: task 1.4: dOutput times each of Sigmoid's local derivatives, into dInputs, from what Forward saved in ctx (see the summary of Sigmoid)
     /// <inheritdoc/>
     public static void Backward(Context ctx, double dOutput, Span<double> dInputs)
     {
         dInputs[0] = Back(ctx.SavedValues[0], dOutput);
     }
+    // course: end
 
+    // course: helper 1.4: the library writes each derivative once, here, for Backward and for the tape, which the course does not have
     /// <summary>
     /// d · f′(a) = s(1 − s) · d, from the saved output s = σ(a).
     /// The one place this derivative is written: <see cref="Backward"/> and the tape's replays use it.

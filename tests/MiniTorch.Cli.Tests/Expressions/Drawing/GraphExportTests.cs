@@ -87,6 +87,44 @@ public sealed partial class GraphExportTests
         Assert.Contains("Relu (Op 99999)", dot, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_names_nodes_are_keyed_in_creation_order_and_labelled_for_a_learner()
+    {
+        var output = Expression.Parse("(x * x) * y + 10.0 * x").Evaluate(new Dictionary<string, double> { ["x"] = 2, ["y"] = 3 }).Output;
+        var names = ScalarNames.Of(output);
+        var x = names.Scalars[0];
+
+        var dot = GraphExport.ToDot(output, new DotOptions { Names = names, Annotations = new Dictionary<Scalar, string>(ReferenceEqualityComparer.Instance) { [x] = "d = 22" } });
+
+        Assert.Contains("  \"n0\" [label=\"x\\ndata = 2\\nd = 22\", style=filled", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"n2\" [label=\"x * x\\ndata = 4\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"n4\" [label=\"10\", style=dashed];", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"f2\" [label=\"Mul\", shape=box", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"n0\" -> \"f2\" [label=\"1\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"f6\" -> \"n6\";", dot, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Op", dot, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Groups_are_clusters_and_a_collapsed_group_is_one_box_with_each_edge_once()
+    {
+        var x = new Scalar(1.0, "x");
+        var w = new Scalar(0.5, "w");
+        var b = new Scalar(0.25, "b");
+        var output = ((x * w) + b).Relu();
+        var names = ScalarNames.Of(output);
+        string? GroupOf(Scalar s) => ReferenceEquals(s, x) ? "input" : "layer";
+
+        var open = GraphExport.ToDot(output, new DotOptions { Names = names, GroupOf = GroupOf });
+        var folded = GraphExport.ToDot(output, new DotOptions { Names = names, GroupOf = GroupOf, Collapsed = new HashSet<string> { "layer" } });
+
+        Assert.Contains("subgraph \"cluster_layer\" {\n    label=\"layer\";", open, StringComparison.Ordinal);
+        Assert.Contains("subgraph \"cluster_input\"", open, StringComparison.Ordinal);
+        Assert.Contains("  \"group:layer\" [label=\"layer\\n5 values, collapsed\"", folded, StringComparison.Ordinal);
+        Assert.DoesNotContain("cluster_layer", folded, StringComparison.Ordinal);
+        Assert.Equal(["  \"n0\" -> \"group:layer\";"], folded.Split('\n').Where(l => l.Contains("->", StringComparison.Ordinal)));
+    }
+
     private static Scalar ReferenceExample()
     {
         var x = new Scalar(1.0, "x");
