@@ -136,11 +136,20 @@ public sealed class AutodiffPageTests
         var data = new TrainingSettings("xor", 20, 2, 0.5, 500, 6).CreateDataset();
         const int point = 13;
 
+        // Where the page draws the point: the picture's square inside the canvas's axes, as boundary-view.js places it.
         var (low, high) = BoundaryPlot.Square(data);
         var box = (await page.Locator("#boundary").BoundingBoxAsync())!;
-        var x = box.X + ((data.Points[point].X1 - low) / (high - low) * box.Width);
-        var y = box.Y + ((high - data.Points[point].X2) / (high - low) * box.Height);
-        await page.Mouse.ClickAsync((float)x, (float)y);
+        var at = await page.EvaluateAsync<double[]>(
+            """
+            async ([x1, x2, low, high]) => {
+              const { placement } = await import('./js/boundary-view.js');
+              const canvas = document.getElementById('boundary');
+              const at = placement(canvas, low, high);
+              return [at.x(x1) / canvas.width, at.y(x2) / canvas.height];
+            }
+            """,
+            new[] { data.Points[point].X1, data.Points[point].X2, low, high });
+        await page.Mouse.ClickAsync((float)(box.X + (at[0] * box.Width)), (float)(box.Y + (at[1] * box.Height)));
 
         await Expect(page.Locator("#tab-autodiff")).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(page.Locator("#graph-point-info")).ToContainTextAsync($"Point {point} of 20");

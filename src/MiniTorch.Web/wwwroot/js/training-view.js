@@ -108,7 +108,8 @@ export function createTrainingView(element) {
     },
 
     showPicture(picture) {
-      if (!picture) return;
+      // A picture can come from the Module tab before this tab's first preview has given the points.
+      if (!picture || !start) return;
       if (!square || square[0] !== picture.low || square[1] !== picture.high || !start.drawn) {
         square = [picture.low, picture.high];
         drawPoints(element('boundary-points'), picture.low, picture.high, start.points, start.labels, start.testPoints, start.testLabels);
