@@ -18,8 +18,17 @@ public sealed class TrainingBeyondMiniTorchApiTests : IClassFixture<SandboxFacto
 {
     private static readonly object Beyond = new
     {
-        dataset = "circle", points = 40, widths = new[] { 6, 4 }, activation = "tanh", rate = 0.3, epochs = 30, seed = 5,
-        batch = 7, l2 = 0.01, noise = 0.2, test = 0.3,
+        dataset = "circle",
+        points = 40,
+        widths = new[] { 6, 4 },
+        activation = "tanh",
+        rate = 0.3,
+        epochs = 30,
+        seed = 5,
+        batch = 7,
+        l2 = 0.01,
+        noise = 0.2,
+        test = 0.3,
     };
 
     private readonly SandboxFactory _factory;
