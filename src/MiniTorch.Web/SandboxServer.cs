@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MiniTorch.Web.Expressions;
 using MiniTorch.Web.Functions;
+using MiniTorch.Web.Manual;
 using MiniTorch.Web.Models;
 using MiniTorch.Web.Training;
 
@@ -133,6 +134,7 @@ public static class SandboxServer
         ExpressionEndpoints.Map(routes);
         FunctionEndpoints.Map(routes);
         ModelEndpoints.Map(routes);
+        ManualEndpoints.Map(routes);
         routes.MapGet("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API."));
         routes.MapGet("/{**path}", (string? path) => PageFiles.Serve(path));
     }
