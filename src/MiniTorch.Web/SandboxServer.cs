@@ -42,7 +42,7 @@ public static class SandboxServer
         services.AddSingleton<TrainingSessions>();
         ComputeLimit.Add(services, options);
         services.AddRouting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnwrittenCode.Explain);
         services.AddHostFiltering(filtering =>
         {
             filtering.AllowedHosts = [.. LoopbackHosts];
@@ -61,7 +61,7 @@ public static class SandboxServer
         app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(sessions.StopAll);
         app.UseHostFiltering();
         app.Use(SecurityHeaders.Add);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = UnwrittenCode.StatusOf });
         app.UseStatusCodePages();
         app.Use(PageRequests.Check);
         app.UseRouting();
