@@ -67,6 +67,22 @@ public sealed class ManualApiTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task The_loss_and_count_are_those_a_training_epoch_of_the_same_classifier_as_scalars_reports_bit_for_bit()
+    {
+        using var client = _factory.CreateClient();
+
+        var view = await JsonRequests.PostOkAsync(client, Path, new { dataset = "circle", points = 120, seed = 9, w1 = 3.25, w2 = -1.5, b = -0.625 });
+
+        var model = new ScalarClassifier();
+        model.GetParameter("linear.weight_0_0").Update(new Scalar(3.25));
+        model.GetParameter("linear.weight_1_0").Update(new Scalar(-1.5));
+        model.GetParameter("linear.bias_0").Update(new Scalar(-0.625));
+        var totals = new ScalarEngine().RunEpoch(model, Datasets.Circle(120, 9));
+        Assert.Equal(totals.TotalLoss.ToString("R", System.Globalization.CultureInfo.InvariantCulture), view.GetProperty("loss").GetString());
+        Assert.Equal(totals.Correct, view.GetProperty("correct").GetInt32());
+    }
+
+    [Fact]
     public async Task All_parameters_zero_say_one_half_everywhere_which_counts_as_wrong_for_every_point()
     {
         using var client = _factory.CreateClient();
@@ -164,4 +180,14 @@ public sealed class ManualApiTests : IClassFixture<SandboxFactory>
 
     private static double[][] Points(JsonElement view) =>
         [.. view.GetProperty("points").EnumerateArray().Select(p => p.EnumerateArray().Select(x => x.GetDouble()).ToArray())];
+
+    // The same classifier built from the library's Scalar Linear, as a network's output layer is.
+    private sealed class ScalarClassifier : Module<Scalar[], Scalar>
+    {
+        private readonly Linear _linear;
+
+        public ScalarClassifier() => _linear = AddModule("linear", new Linear(2, 1, new SplitMix64(0)));
+
+        public override Scalar Forward(Scalar[] input) => _linear.Call(input)[0].Sigmoid();
+    }
 }
