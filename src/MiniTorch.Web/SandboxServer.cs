@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MiniTorch.Web.Expressions;
 using MiniTorch.Web.Functions;
+using MiniTorch.Web.Manual;
 using MiniTorch.Web.Models;
 using MiniTorch.Web.Training;
 
@@ -41,7 +42,7 @@ public static class SandboxServer
         services.AddSingleton<TrainingSessions>();
         ComputeLimit.Add(services, options);
         services.AddRouting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnwrittenCode.Explain);
         services.AddHostFiltering(filtering =>
         {
             filtering.AllowedHosts = [.. LoopbackHosts];
@@ -60,7 +61,7 @@ public static class SandboxServer
         app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(sessions.StopAll);
         app.UseHostFiltering();
         app.Use(SecurityHeaders.Add);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = UnwrittenCode.StatusOf });
         app.UseStatusCodePages();
         app.Use(PageRequests.Check);
         app.UseRouting();
@@ -133,6 +134,7 @@ public static class SandboxServer
         ExpressionEndpoints.Map(routes);
         FunctionEndpoints.Map(routes);
         ModelEndpoints.Map(routes);
+        ManualEndpoints.Map(routes);
         routes.MapGet("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API."));
         routes.MapGet("/{**path}", (string? path) => PageFiles.Serve(path));
     }

@@ -66,9 +66,9 @@ internal static class CourseReadme
         foreach (var task in CourseTask.All)
         {
             var guides = string.Join(", ", task.Guides.Select(g => $"[{Path.GetFileNameWithoutExtension(g)}]({g})"));
-            if (!task.InCourse)
+            if (task.ByHand)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {task.Id} {task.Title} | {task.Work} | not in the course yet: its sandbox page comes in a later version | {guides} | - |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {task.Id} {task.Title} | {task.Work} | your sandbox's page, [below](#task-05-by-hand) | {guides} | none: write your parameters in this README |\n");
                 continue;
             }
 
@@ -90,15 +90,40 @@ internal static class CourseReadme
             - **1.5**: MiniTorch's `run_scalar.py` tasks: `Linear.Forward` and the three layers of `Network`. The training
               loop (`Trainer`, `ScalarEngine`), the datasets and the optimiser are given. Its tests need Task 1.4 done.
 
+            ## Task 0.5: by hand
+
+            MiniTorch's Task 0.5 has nothing to write: you are the optimiser. Once Tasks 0.1 and 0.4 are done (the page
+            computes with your operators and your `Module`), start your own sandbox and open its **Task 0.5: by hand** tab:
+
+            ```bash
+            dotnet run --project src/MiniTorch.Cli -- serve      # then open http://127.0.0.1:5000/?tab=manual
+            ```
+
+            It shows the classifier out = σ(w₁·x₁ + w₂·x₂ + b) ([guide 0d](docs/guides/0d-manual-classifier.md)) with a
+            slider and a box for each of its three parameters, the points of a dataset with the classifier's boundary, and
+            how many points it gets right with its total loss, computed by your library each time a slider moves. Set the
+            parameters until Simple has 50 of 50 points right (50 points, seed 1, as the page starts), then Diag, and write
+            them here; the page's address keeps the setting, so you can paste the link too. Then make the loss smaller
+            without moving the boundary.
+
+            | dataset | w₁ | w₂ | b | correct | total loss |
+            |---|---|---|---|---|---|
+            | Simple | | | | / 50 | |
+            | Diag | | | | / 50 | |
+
+            There are no tests: the page's count is the check. A page that needs a piece you have not written yet says which
+            task it is (the Training tab needs Task 1.5). Ctrl+C stops the server.
+
             ## Your `minitorch`
 
             The course builds its own `minitorch` command from your library: every number it prints comes from your code.
 
             ```bash
-            dotnet run --project src/MiniTorch.Cli -- --help                  # the commands: grad, graph, plot, train, eval
+            dotnet run --project src/MiniTorch.Cli -- --help                  # the commands: grad, graph, plot, train, eval, serve
             dotnet run --project src/MiniTorch.Cli -- grad "x * x * y" --at x=2 --at y=3
             dotnet run --project src/MiniTorch.Cli -- train                   # Xor, MiniTorch's recommended settings
             dotnet run --project src/MiniTorch.Cli -- train --dataset all     # the six datasets, with summary.md
+            dotnet run --project src/MiniTorch.Cli -- serve                   # the web sandbox at http://127.0.0.1:5000/
             ```
 
             The guides write these commands as `minitorch grad …`. In a shell, `alias minitorch="dotnet run --project
@@ -149,7 +174,9 @@ internal static class CourseReadme
             `Scalar.Backward()` runs your `Autodiff.Backpropagate`, and training uses the graph engine only (a `Scalar` graph
             and `Backward()` per point): the library's tapes and its hand-written baseline are left out, so nothing you did
             not write can hide a mistake in what you did, and `train --threads` accepts only 1. The web sandbox
-            (`minitorch serve`) is not in the course yet. Warnings do not stop the build.
+            (`minitorch serve`) runs on your library too: its Training tab trains with the graph engine, and its pictures run
+            your forward pass for every cell (the library replays a tape), so a wide network draws slowly. Warnings do not
+            stop the build.
 
             """);
         return text.ToString();

@@ -64,7 +64,16 @@ internal static class ProgressTable
         var next = rows.FirstOrDefault(r => r.State != TaskState.Done);
         return next is null ? $"Done through task {done}: every task of the course passes."
             : next.State == TaskState.NotBuilt ? "Make the course build first: dotnet build"
-            : (done is null ? string.Empty : $"Done through task {done}. ") + $"Next: task {next.Task.Id}, dotnet test --filter Task={next.Task.Id}";
+            : (done is null ? string.Empty : $"Done through task {done}. ") + $"Next: {ByHandBefore(next.Task, done)}task {next.Task.Id}, dotnet test --filter Task={next.Task.Id}";
+    }
+
+    // The tasks done by hand (no tests, so no row) between the last task done and the next one: the table cannot tell
+    // whether they are done, so it names them before the next task with tests.
+    private static string ByHandBefore(CourseTask next, string? done)
+    {
+        var from = done is null ? -1 : CourseTask.IndexOf(done);
+        var between = CourseTask.All.Where(t => t.ByHand && CourseTask.IndexOf(t.Id) > from && CourseTask.IndexOf(t.Id) < CourseTask.IndexOf(next.Id));
+        return string.Concat(between.Select(t => $"task {t.Id} by hand (the README's Task {t.Id}), then "));
     }
 
     private static string Describe(TaskProgress row) => row.State switch

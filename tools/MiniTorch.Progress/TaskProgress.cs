@@ -21,7 +21,7 @@ internal sealed record TaskProgress(CourseTask Task, TaskState State, int Passed
         var built = !run.Problems.Any(p => p.Kind == RunProblemKind.Build);
         var rows = new List<TaskProgress>();
         var earlierFailing = false;
-        foreach (var task in CourseTask.InCourseOnly)
+        foreach (var task in CourseTask.Tested)
         {
             var tests = run.Outcomes.Where(o => o.Task == task.Id).ToList();
             var failures = tests.Where(o => !o.Passed).ToList();

@@ -67,7 +67,9 @@ internal sealed record TrainingRequest(
     public static long MaxParameters { get; } = Network.ParameterCount(MaxHidden);
 
     /// <summary>The engines the page offers: the default, and the graph engine that the learner's code runs.</summary>
+    // course: replace with public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Graph];
     public static IReadOnlyList<string> Engines { get; } = [TrainingEngines.Default, TrainingEngines.Graph];
+    // course: end
 
     /// <summary>Checks every field and builds the plan.</summary>
     /// <returns>The plan and the equivalent command, or the 400 result naming the first field out of range.</returns>

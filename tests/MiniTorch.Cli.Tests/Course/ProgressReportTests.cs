@@ -113,6 +113,21 @@ public sealed class ProgressReportTests
     }
 
     [Fact]
+    public void After_task_0_4_the_next_step_names_task_0_5_by_hand_before_task_1_1()
+    {
+        var run = new TestRun(
+            [
+                .. Passing(["0.1", "0.2", "0.3", "0.4"]),
+                Outcome("1.1", "MiniTorch.Tests.CentralDifferenceTests", "Of_x_squared", TestStatus.Failed, "Task 1.1: write CentralDifference"),
+            ],
+            []);
+
+        var next = ProgressTable.Next(TaskProgress.Of(run));
+
+        Assert.Equal("Done through task 0.4. Next: task 0.5 by hand (the README's Task 0.5), then task 1.1, dotnet test --filter Task=1.1", next);
+    }
+
+    [Fact]
     public void The_task_to_work_on_shows_its_first_failure_in_full_preferring_its_first_checks()
     {
         var run = new TestRun(

@@ -55,6 +55,7 @@ public sealed class ComputeLimitTests
     [InlineData("/api/module")]
     [InlineData("/api/model-graph")]
     [InlineData("/api/trainings/")]
+    [InlineData("/api/manual")]
     public async Task Every_computing_endpoint_is_bounded(string path)
     {
         await using var server = await Started(new SandboxOptions { MaxComputations = 1, QueuedComputations = 0 });

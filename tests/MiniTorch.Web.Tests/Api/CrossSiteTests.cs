@@ -28,6 +28,7 @@ public sealed class CrossSiteTests : IClassFixture<SandboxFactory>
         { "/api/model-graph", """{"settings":{"dataset":"xor"},"point":3}""" },
         { "/api/expression", """{"expression":"x * x"}""" },
         { "/api/functions", """{"expression":"x * x"}""" },
+        { "/api/manual", """{"dataset":"diag","w1":-1}""" },
     };
 
     [Fact]

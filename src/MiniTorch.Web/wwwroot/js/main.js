@@ -4,6 +4,7 @@ import { startTraining } from './training.js';
 import { startAutodiff } from './autodiff.js';
 import { startFunctions } from './functions.js';
 import { startModule } from './module.js';
+import { startManual } from './manual.js';
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 const shown = new Set();
@@ -12,6 +13,7 @@ const starts = {
   autodiff: startAutodiff,
   functions: startFunctions,
   module: startModule,
+  manual: startManual,
 };
 
 function select(tab, focus) {
