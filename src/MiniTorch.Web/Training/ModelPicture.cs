@@ -16,7 +16,13 @@ namespace MiniTorch.Web.Training;
 /// <param name="UnitCells">How many cells a unit's picture has along each axis (the centres of every other cell).</param>
 /// <param name="Layers">The hidden layers, input side first.</param>
 /// <param name="Links">The weights of each layer between the units shown: inputs to layer1, …, the last layer to the output.</param>
-internal sealed record ModelPicture(double Low, double High, int Cells, string Output, int UnitCells, PictureLayer[] Layers, PictureLink[] Links);
+internal sealed record ModelPicture(double Low, double High, int Cells, string Output, int UnitCells, PictureLayer[] Layers, PictureLink[] Links)
+{
+    /// <summary>One cell of <see cref="Output"/>: round(255 · p), p clamped to [0, 1].</summary>
+    /// <param name="probability">The output P(class 1) at the cell's centre.</param>
+    /// <returns>The byte.</returns>
+    public static byte OutputByte(double probability) => (byte)Math.Round(255 * Math.Clamp(probability, 0.0, 1.0));
+}
 
 /// <summary>One hidden layer as the page draws it: its units shown (the strongest, at most <see cref="PictureDrawer.ShownUnits"/>) and their scale.</summary>
 /// <param name="Name">layer1, layer2, ….</param>

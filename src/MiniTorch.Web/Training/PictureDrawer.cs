@@ -4,12 +4,11 @@ using MiniTorch.Runs;
 namespace MiniTorch.Web.Training;
 
 /// <summary>
-/// Draws a network's <see cref="ModelPicture"/>s, as often as a run asks: its forward pass is recorded once as a
-/// <see cref="Tape"/>, keeping the slots of the hidden units, and each picture copies the parameters' current values
-/// into the tape and replays it per cell (bit for bit the network's output; the graph's shape never changes).
+/// Draws a network's <see cref="ModelPicture"/>s, as often as a run asks: its forward pass is evaluated per cell
+/// through a <see cref="RecordedNetwork"/>, with the parameters' current values.
 /// </summary>
 /// <remarks>
-/// The resolution follows the network's size, so that one picture replays about <see cref="StepBudget"/> steps: 64
+/// The resolution follows the network's size, so that one picture costs about <see cref="StepBudget"/> tape steps: 64
 /// cells a side for MiniTorch's networks, fewer (at least 20) for wide ones, whose pictures would otherwise cost more
 /// than their epochs. Not thread-safe; draw between epochs.
 /// </remarks>
@@ -24,22 +23,16 @@ internal sealed class PictureDrawer
     private const int MinCells = 20;
     private const int MaxCells = 64;
 
-    private readonly Parameter[] _parameters;
     private readonly Linear[] _layers;
-    private readonly Tape _tape;
-    private readonly int[][] _unitSlots;
+    private readonly RecordedNetwork _network;
 
-    /// <summary>Records <paramref name="network"/>'s forward pass.</summary>
+    /// <summary>Prepares the pictures of <paramref name="network"/>.</summary>
     /// <param name="network">A network of <see cref="NetworkShape"/>.</param>
     public PictureDrawer(Module<Scalar[], Scalar> network)
     {
-        _parameters = [.. network.Parameters()];
         _layers = [.. network.Modules().OfType<Linear>()];
-        Scalar[] coordinates = [new Scalar(0.0), new Scalar(0.0)];
-        var pass = NetworkShape.Activate(network, [.. coordinates]);
-        _tape = Tape.Record(pass.Output, [.. coordinates, .. _parameters.Select(p => p.Value)]);
-        _unitSlots = [.. pass.Hidden.Select(layer => layer.Select(_tape.SlotOf).ToArray())];
-        var cells = (int)Math.Sqrt(StepBudget / Math.Max(1, _tape.NodeCount));
+        _network = new RecordedNetwork(network);
+        var cells = (int)Math.Sqrt(StepBudget / Math.Max(1, _network.StepsPerPoint));
         Cells = Math.Clamp(cells - (cells % 2), MinCells, MaxCells);
     }
 
@@ -69,12 +62,7 @@ internal sealed class PictureDrawer
     /// <returns>The picture.</returns>
     public ModelPicture Draw(double low, double high, IReadOnlyList<double?> gradients)
     {
-        var inputs = _tape.Inputs;
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            inputs[2 + i] = _parameters[i].Value.Data;
-        }
-
+        _network.ReadParameters();
         var shown = ShownUnitsOfEachLayer();
         var unitCells = Cells / 2;
         var output = new byte[Cells * Cells];
@@ -84,9 +72,8 @@ internal sealed class PictureDrawer
         {
             for (var column = 0; column < Cells; column++)
             {
-                inputs[0] = low + (size * (column + 0.5) / Cells);
-                inputs[1] = high - (size * (row + 0.5) / Cells);
-                output[(row * Cells) + column] = (byte)Math.Round(255 * Math.Clamp(_tape.Forward(), 0.0, 1.0));
+                var probability = _network.Evaluate(low + (size * (column + 0.5) / Cells), high - (size * (row + 0.5) / Cells));
+                output[(row * Cells) + column] = ModelPicture.OutputByte(probability);
                 if (row % 2 == 0 && column % 2 == 0)
                 {
                     var cell = (row / 2 * unitCells) + (column / 2);
@@ -94,7 +81,7 @@ internal sealed class PictureDrawer
                     {
                         for (var k = 0; k < shown[layer].Length; k++)
                         {
-                            values[layer][k][cell] = _tape.ValueAt(_unitSlots[layer][shown[layer][k]]);
+                            values[layer][k][cell] = _network.Unit(layer, shown[layer][k]);
                         }
                     }
                 }
@@ -107,7 +94,7 @@ internal sealed class PictureDrawer
             var scale = Math.Max(1e-12, values[layer].SelectMany(v => v).Select(Math.Abs).DefaultIfEmpty(0).Max());
             layers[layer] = new PictureLayer(
                 string.Create(CultureInfo.InvariantCulture, $"layer{layer + 1}"),
-                _unitSlots[layer].Length,
+                _network.Widths[layer],
                 Rounded(scale),
                 [.. shown[layer].Select((unit, k) => new PictureUnit(unit, Rounded(Strength(layer, unit)), Quantised(values[layer][k], scale)))]);
         }
@@ -137,9 +124,9 @@ internal sealed class PictureDrawer
 
     // Each layer's strongest units, at most ShownUnits, in index order so that they keep their places between frames.
     private int[][] ShownUnitsOfEachLayer() =>
-        [.. _unitSlots.Select((slots, layer) => slots.Length <= ShownUnits
-            ? Enumerable.Range(0, slots.Length).ToArray()
-            : Enumerable.Range(0, slots.Length).OrderByDescending(unit => Strength(layer, unit)).Take(ShownUnits).Order().ToArray())];
+        [.. _network.Widths.Select((width, layer) => width <= ShownUnits
+            ? Enumerable.Range(0, width).ToArray()
+            : Enumerable.Range(0, width).OrderByDescending(unit => Strength(layer, unit)).Take(ShownUnits).Order().ToArray())];
 
     private PictureLink[] Links(int[][] shown, IReadOnlyList<double?> gradients)
     {

@@ -91,7 +91,8 @@ public sealed class ManualApiTests : IClassFixture<SandboxFactory>
 
         Assert.Equal(0, view.GetProperty("correct").GetInt32());
         Assert.Equal(30 * -Math.Log(0.5 + LogShift), double.Parse(view.GetProperty("loss").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 1e-12);
-        Assert.All(view.GetProperty("picture").GetProperty("output").EnumerateArray(), v => Assert.Equal(0.5, v.GetDouble()));
+        // One half is byte round(255 / 2) = 128 in every cell.
+        Assert.All(Convert.FromBase64String(view.GetProperty("picture").GetProperty("output").GetString()!), b => Assert.Equal(128, b));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class ManualApiTests : IClassFixture<SandboxFactory>
         var picture = (await JsonRequests.PostOkAsync(client, Path, new { dataset = "simple", w1 = -10, w2 = 0, b = 5 })).GetProperty("picture");
 
         var cells = picture.GetProperty("cells").GetInt32();
-        var output = picture.GetProperty("output").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var output = Convert.FromBase64String(picture.GetProperty("output").GetString()!);
         Assert.Equal(0.0, picture.GetProperty("low").GetDouble());
         Assert.Equal(1.0, picture.GetProperty("high").GetDouble());
         Assert.Equal(cells * cells, output.Length);
@@ -110,11 +111,11 @@ public sealed class ManualApiTests : IClassFixture<SandboxFactory>
         {
             for (var column = 0; column < cells; column++)
             {
-                // The cell's centre has x1 = (column + ½) / cells; the classifier says class 1 where x1 < ½.
+                // The cell's centre has x1 = (column + ½) / cells; the classifier says class 1 where x1 < ½. A cell holds round(255 · p).
                 var x1 = (column + 0.5) / cells;
-                var expected = Math.Round(1 / (1 + Math.Exp((10 * x1) - 5)), 4);
-                Assert.Equal(expected, output[(row * cells) + column], 1e-4);
-                Assert.Equal(x1 < 0.5, output[(row * cells) + column] > 0.5);
+                var expected = 255 / (1 + Math.Exp((10 * x1) - 5));
+                Assert.True(Math.Abs(expected - output[(row * cells) + column]) <= 0.5 + 1e-9, $"cell {row}, {column}: {output[(row * cells) + column]}, expected {expected}");
+                Assert.Equal(x1 < 0.5, output[(row * cells) + column] > 127.5);
             }
         }
     }

@@ -4,7 +4,7 @@
 // output over the square; this page only draws them. The setting lives in the address, so a link reopens it.
 import { send, problemText } from './api.js';
 import { readSetting, writeSettings } from './url-state.js';
-import * as draw from './draw.js';
+import { drawBoundary, drawPoints, clearCanvas } from './boundary-view.js';
 
 const element = id => document.getElementById(id);
 const parameters = ['w1', 'w2', 'b'];
@@ -58,7 +58,8 @@ function show(view) {
   element('manual-error').hidden = true;
   element('manual-correct').textContent = `${view.correct} of ${view.points.length}`;
   element('manual-loss').textContent = view.loss;
-  draw.boundary(element('manual-boundary'), view.picture, view.points, view.labels);
+  drawBoundary(element('manual-boundary'), view.picture);
+  drawPoints(element('manual-boundary-points'), view.picture.low, view.picture.high, view.points, view.labels, [], []);
 }
 
 function showError(problem) {
@@ -66,8 +67,8 @@ function showError(problem) {
   element('manual-error').hidden = false;
   element('manual-correct').textContent = '–';
   element('manual-loss').textContent = '–';
-  const canvas = element('manual-boundary');
-  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+  clearCanvas(element('manual-boundary'));
+  clearCanvas(element('manual-boundary-points'));
 }
 
 function startParameter(name, value, range) {
