@@ -11,15 +11,16 @@ namespace MiniTorch;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why read IL rather than ask each function for a vector version of its <c>Back</c>: the derivative is written once,
-/// as a static method on doubles, which is what a learner of the course writes (task 1.4) and what
-/// <see cref="Operators"/> holds. A second, lane-wise <c>Back</c> per function would be the same rule written twice; a
-/// single <c>Back</c> generic over doubles and vectors would need an interface of lane operations (no .NET interface
-/// covers both <see cref="double"/> and <see cref="System.Runtime.Intrinsics.Vector256{T}"/>) and would turn every rule,
-/// <see cref="Operators"/> included, into calls of it, less readable for the learner than <c>x &gt; 0.0 ? d : 0.0</c>.
-/// Reading the IL keeps the rule as written and derives the lane-wise code from it; a rule the reader does not follow
-/// still runs, lane by lane, through the scalar method. <c>LaneFormulaTests</c> check every rule the reader reads
-/// against the scalar method, bit for bit, in every width, and that every <c>Back</c> of the library is readable.
+/// Why read IL rather than ask each function for a vector version of its <c>Back</c>: each rule is written once, as a
+/// static method on doubles: a function's <c>Back</c>, and the <see cref="Operators"/> methods it calls
+/// (<see cref="Operators.ReluBack"/>, say), which a learner of the course writes in task 0.1 as
+/// <c>x &gt; 0.0 ? d : 0.0</c>. A second, lane-wise version per rule would be the same rule written twice; one version
+/// generic over doubles and vectors would need an interface of lane operations (no .NET interface covers both
+/// <see cref="double"/> and <see cref="System.Runtime.Intrinsics.Vector256{T}"/>) and would turn every rule, the
+/// learner's included, into calls of it. Reading the IL keeps each rule as written and derives the lane-wise code from
+/// it; a rule the reader does not follow still runs, lane by lane, through the scalar method. <c>LaneFormulaTests</c>
+/// check every rule the reader reads against the scalar method, bit for bit, in every width, and that every
+/// <c>Back</c> of the library is readable.
 /// </para>
 /// <para>
 /// The reader follows the method's IL symbolically: arguments, double constants, <c>add</c>, <c>sub</c>, <c>mul</c>,

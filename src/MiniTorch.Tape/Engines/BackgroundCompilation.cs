@@ -1,20 +1,27 @@
 namespace MiniTorch;
 
 /// <summary>
-/// <see cref="EpochCode.Compile"/> on a thread of its own, for tiered compilation: the engine goes on replaying its
-/// tapes interpreted and takes the code between epochs, once <see cref="Result"/> is set.
+/// <see cref="EpochCode.Compile"/> on a pool thread, for tiered compilation: the engine goes on replaying its tapes
+/// interpreted and takes the code between epochs, once <see cref="Result"/> is set.
 /// </summary>
 /// <remarks>
-/// The thread is a background thread, so it never keeps a process alive, and it reads only what does not change while
-/// it runs (the class tapes' steps and slot layout). <see cref="Dispose"/> cancels the work, which stops at the next
-/// method it would generate or compile, and waits for the thread to end: a thread never outlives its compilation,
-/// and the wait is at most the JIT's time for one method. A failure is kept in <see cref="Failure"/>; the engine then
-/// stays interpreted.
+/// <para>
+/// Why the thread pool rather than a thread of its own: <see cref="Thread.Start()"/> returns only once the new thread
+/// runs, and on a busy machine the new thread kept the core until its time slice ended, so the training thread waited
+/// for most of the compiling anyway (measured in docs/performance.md); queueing to the pool returns at once. Pool
+/// threads are background threads, so the work never keeps a process alive.
+/// </para>
+/// <para>
+/// The work reads only what does not change while it runs (the class tapes' steps and slot layout).
+/// <see cref="Dispose"/> cancels it, which stops at the next method it would generate or compile (or before it starts,
+/// when it is still queued), and waits for it to end: the work never outlives the engine, and the wait is at most the
+/// JIT's time for one method. A failure is kept in <see cref="Failure"/>; the engine then stays interpreted.
+/// </para>
 /// </remarks>
 internal sealed class BackgroundCompilation : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
-    private readonly Thread _thread;
+    private readonly Task _work;
     private volatile EpochCode? _result;
     private volatile Exception? _failure;
     private bool _disposed;
@@ -24,26 +31,22 @@ internal sealed class BackgroundCompilation : IDisposable
     public BackgroundCompilation(Func<CancellationToken, EpochCode> compile)
     {
         var token = _cancel.Token;
-        _thread = new Thread(() => Run(compile, token)) { IsBackground = true, Name = "MiniTorch tape compiler", Priority = ThreadPriority.BelowNormal };
-        _thread.Start();
+        _work = Task.Run(() => Run(compile, token), token);
     }
 
-    /// <summary>The compiled code, once the thread has finished it; <see langword="null"/> before, and after a failure.</summary>
+    /// <summary>The compiled code, once the work has finished it; <see langword="null"/> before, and after a failure.</summary>
     public EpochCode? Result => _result;
 
     /// <summary>What went wrong, if compiling failed.</summary>
     public Exception? Failure => _failure;
 
-    /// <summary>Whether the thread is still running.</summary>
-    public bool IsRunning => _thread.IsAlive;
+    /// <summary>Whether the work is still queued or running.</summary>
+    public bool IsRunning => !_work.IsCompleted;
 
-    /// <summary>Whether the thread is a background thread, which does not keep the process alive.</summary>
-    public bool IsBackground => _thread.IsBackground;
+    /// <summary>Waits until the work has finished (tests use it to switch to compiled code at an epoch of their choosing).</summary>
+    public void Wait() => Task.WaitAny(_work);
 
-    /// <summary>Waits until the thread has finished (tests use it to switch to compiled code at an epoch of their choosing).</summary>
-    public void Wait() => _thread.Join();
-
-    /// <summary>Cancels the work and waits for the thread to end. Safe to call more than once.</summary>
+    /// <summary>Cancels the work and waits for it to end. Safe to call more than once.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -53,7 +56,7 @@ internal sealed class BackgroundCompilation : IDisposable
 
         _disposed = true;
         _cancel.Cancel();
-        _thread.Join();
+        Wait();
         _cancel.Dispose();
     }
 

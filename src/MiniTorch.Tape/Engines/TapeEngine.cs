@@ -45,8 +45,8 @@ namespace MiniTorch;
 public sealed class TapeEngine : ITrainingEngine, IDisposable
 {
     /// <summary>
-    /// The most points compiled code replays at once unless told otherwise: 4, the lanes of a 256-bit vector (measured
-    /// faster than 8 in a 512-bit one on the development machine, docs/performance.md).
+    /// The most points compiled code replays at once unless told otherwise: 4, the lanes of a 256-bit vector (8, in a
+    /// 512-bit one, measured no faster on the development machine, docs/performance.md).
     /// </summary>
     public const int DefaultMaxLanes = 4;
 
