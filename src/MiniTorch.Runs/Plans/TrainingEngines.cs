@@ -62,6 +62,8 @@ public static class TrainingEngines
 
         public void UpdateModel() => _trainer?.UpdateModel();
 
+        public void CopyGradients(double?[] gradients) => _trainer!.CopyGradients(gradients);
+
         public void Dispose() => engine.Dispose();
     }
 }

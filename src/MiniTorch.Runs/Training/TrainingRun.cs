@@ -38,6 +38,7 @@ public sealed class TrainingRun : IDisposable
     private readonly List<EpochReport> _epochs = [];
     private readonly List<EpochTotals> _tests = [];
     private readonly CancellationToken _stop;
+    private Parameter[]? _parameters;
 
     /// <summary>Creates the network, the batches and their engines of <paramref name="plan"/>; no epoch runs yet.</summary>
     /// <param name="plan">What to train.</param>
@@ -73,6 +74,10 @@ public sealed class TrainingRun : IDisposable
 
         /// <summary>Writes the current parameters into the trainer's model, with their gradients when called before the step.</summary>
         void UpdateModel();
+
+        /// <summary>Copies the gradients of the epoch under way, as <see cref="UpdateModel"/> would write them, without writing the model; call it before the step.</summary>
+        /// <param name="gradients">Receives one gradient per parameter, in <see cref="Module.Parameters"/> order.</param>
+        void CopyGradients(double?[] gradients);
     }
 
     /// <summary>What is trained.</summary>
@@ -88,6 +93,28 @@ public sealed class TrainingRun : IDisposable
         {
             _loop?.UpdateModel();
             return _network;
+        }
+    }
+
+    /// <summary>
+    /// Copies the gradients on the network's parameters, in <see cref="Module.Parameters"/> order, in the hook before a
+    /// step: what reading <see cref="Network"/>'s derivatives there gives, without making an engine with its own loop
+    /// write every parameter into the network (a cost per epoch that a wide network feels).
+    /// </summary>
+    /// <param name="gradients">Receives one gradient per parameter.</param>
+    public void CopyGradients(double?[] gradients)
+    {
+        ArgumentNullException.ThrowIfNull(gradients);
+        if (_loop is not null)
+        {
+            _loop.CopyGradients(gradients);
+            return;
+        }
+
+        _parameters ??= [.. _network.Parameters()];
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            gradients[i] = _parameters[i].Value.Derivative;
         }
     }
 

@@ -138,6 +138,29 @@ public sealed class TapeTrainer
         _changesInModel = _changes;
     }
 
+    /// <summary>
+    /// Copies the gradients of the epoch under way into <paramref name="gradients"/>, in <see cref="Module.Parameters"/>
+    /// order, as <see cref="UpdateModel"/> puts them on the parameters (null where no pass reaches a parameter), without
+    /// making a scalar: call it from the hook of <see cref="TrainEpoch"/>, before the step.
+    /// </summary>
+    /// <param name="gradients">Receives one gradient per parameter.</param>
+    /// <exception cref="InvalidOperationException">No epoch is before its step.</exception>
+    public void CopyGradients(Span<double?> gradients)
+    {
+        if (!_gradientsPending)
+        {
+            throw new InvalidOperationException("The gradients can be read only from the hook of TrainEpoch, before the step.");
+        }
+
+        var sums = _engine.Trained.Sums;
+        var hasGradient = _engine.Trained.HasGradient;
+        for (var i = 0; i < sums.Length; i++)
+        {
+            // As AccumulateDerivative adds the sum to a fresh leaf's 0.
+            gradients[i] = hasGradient[i] ? 0.0 + sums[i] : null;
+        }
+    }
+
     // True when the model, brought up to date by UpdateModel, has since had a parameter set to another value (the
     // sandbox's Module tab sets values during a run): the next pass then reads the model's values.
     private bool ModelEdited()

@@ -230,19 +230,13 @@ internal sealed class TrainingSession : IDisposable
         }
     }
 
-    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it (reading the
-    // run's network brings an engine's own copy of the parameters into it, with their gradients). The list of
+    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it. The list of
     // parameters is taken once: Module.Parameters builds every dotted name, which costs a wide network's epoch time.
     private void KeepGradients()
     {
-        var network = _run.Network;
-        _parameters ??= [.. network.Parameters()];
+        _parameters ??= [.. _run.Network.Parameters()];
         var gradients = _gradients.Length == _parameters.Length ? _gradients : new double?[_parameters.Length];
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            gradients[i] = _parameters[i].Value.Derivative;
-        }
-
+        _run.CopyGradients(gradients);
         _gradients = gradients;
     }
 

@@ -74,6 +74,31 @@ public sealed class TapeTrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(TapeReplay.Interpreted)]
+    [InlineData(TapeReplay.Tiered)]
+    public void The_gradients_copied_in_the_hook_are_the_trainers_and_leave_the_model_alone(TapeReplay replay)
+    {
+        var settings = new TrainingSettings("xor", 20, 4, 0.5, 6, 3);
+        var expectedNetwork = settings.CreateNetwork();
+        var expected = new List<double[]>();
+        new Trainer(expectedNetwork, settings.CreateDataset(), settings.LearningRate).Train(settings.Epochs, new Hook(_ => expected.Add(Derivatives(expectedNetwork))));
+        var network = settings.CreateNetwork();
+        var before = network.Parameters().Select(p => p.Value).ToArray();
+        using var engine = new TapeEngine(replay);
+        var trainer = new TapeTrainer(network, settings.CreateDataset(), settings.LearningRate, engine);
+        var copied = new double?[before.Length];
+
+        Assert.Throws<InvalidOperationException>(() => trainer.CopyGradients(copied));
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            trainer.TrainEpoch(new Hook(_ => trainer.CopyGradients(copied)));
+            BitAssert.Identical(expected[epoch], [.. copied.Select(g => g ?? double.NaN)], string.Create(CultureInfo.InvariantCulture, $"{replay}, epoch {epoch + 1}"));
+        }
+
+        Assert.Equal(before, network.Parameters().Select(p => p.Value));
+    }
+
     [Fact]
     public void The_model_is_written_only_when_asked()
     {

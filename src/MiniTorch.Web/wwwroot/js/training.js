@@ -160,6 +160,7 @@ async function begin() {
   training = { id: answer.data.id, ended: false, ownPoints: ownPoints(), epochs: request.epochs };
   saveSettings();
   view.startRun(answer.data, training);
+  // The run may start before the stream is open: the server keeps its first frames until the stream reads them.
   const stream = new EventSource(`/api/trainings/${training.id}/events`);
   training.stream = stream;
   // A stream left behind by a reset may still deliver an event: only the current training's are drawn.
@@ -167,7 +168,6 @@ async function begin() {
   stream.addEventListener('frame', event => { if (current()) onFrame(JSON.parse(event.data)); });
   stream.addEventListener('end', event => { if (current()) onEnd(JSON.parse(event.data)); });
   stream.addEventListener('error', () => { if (current() && !training.ended) checkServer(); });
-  await new Promise(resolve => stream.addEventListener('open', resolve, { once: true }));
   return true;
 }
 

@@ -58,6 +58,26 @@ public sealed class TrainingRunTests
         }
     }
 
+    [Theory]
+    [InlineData(TrainingEngines.Graph)]
+    [InlineData(TrainingEngines.Tape)]
+    [InlineData(TrainingEngines.Compiled)]
+    [InlineData(TrainingEngines.Auto)]
+    public void The_gradients_copied_in_the_hook_are_the_graph_engines(string engine)
+    {
+        using var graph = new TrainingRun(TrainingPlan.Of(Small, TrainingEngines.Graph));
+        using var run = new TrainingRun(TrainingPlan.Of(Small, engine));
+        var copied = new double?[graph.Network.Parameters().Count];
+        while (!run.IsFinished)
+        {
+            double[] expected = [];
+            graph.TrainEpoch(new Hook(_ => expected = Derivatives(graph.Network)));
+            var report = run.TrainEpoch(new Hook(_ => run.CopyGradients(copied)));
+
+            BitAssert.Identical(expected, [.. copied.Select(g => g ?? double.NaN)], $"{engine}, epoch {report.Epoch}");
+        }
+    }
+
     [Fact]
     public void The_hook_sees_each_epoch_before_its_step_and_a_finished_run_refuses_another_epoch()
     {
