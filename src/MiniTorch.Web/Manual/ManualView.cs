@@ -18,9 +18,6 @@ namespace MiniTorch.Web.Manual;
 /// <param name="Picture">The classifier's output over the square.</param>
 internal sealed record ManualView(string Dataset, double[][] Points, int[] Labels, ManualParameter[] Parameters, int Correct, string Loss, ModelPicture Picture)
 {
-    // The cells a side of the picture, as many as the Training tab's for MiniTorch's networks.
-    private const int Cells = 64;
-
     /// <summary>Measures and draws the classifier on the data.</summary>
     /// <param name="classifier">The classifier, its parameters set.</param>
     /// <param name="data">The points.</param>
@@ -41,19 +38,19 @@ internal sealed record ManualView(string Dataset, double[][] Points, int[] Label
     // The output at the centre of each cell of the square the Training tab's picture shows, row by row from the top.
     private static ModelPicture Draw(ManualClassifier classifier, Dataset data)
     {
+        const int cells = ModelPicture.MaxCells;
         var (low, high) = BoundaryPlot.Square(data);
-        var size = high - low;
-        var output = new byte[Cells * Cells];
-        for (var row = 0; row < Cells; row++)
+        var output = new byte[cells * cells];
+        for (var row = 0; row < cells; row++)
         {
-            for (var column = 0; column < Cells; column++)
+            for (var column = 0; column < cells; column++)
             {
-                double[] point = [low + (size * (column + 0.5) / Cells), high - (size * (row + 0.5) / Cells)];
-                output[(row * Cells) + column] = ModelPicture.OutputByte(classifier.Call(point));
+                var (x1, x2) = ModelPicture.CellCentre(low, high, cells, row, column);
+                output[(row * cells) + column] = ModelPicture.OutputByte(classifier.Call([x1, x2]));
             }
         }
 
-        return new ModelPicture(low, high, Cells, Convert.ToBase64String(output), 0, [], []);
+        return new ModelPicture(low, high, cells, Convert.ToBase64String(output), 0, [], []);
     }
 }
 

@@ -22,6 +22,22 @@ internal sealed record ModelPicture(double Low, double High, int Cells, string O
     /// <param name="probability">The output P(class 1) at the cell's centre.</param>
     /// <returns>The byte.</returns>
     public static byte OutputByte(double probability) => (byte)Math.Round(255 * Math.Clamp(probability, 0.0, 1.0));
+
+    /// <summary>The most cells a side a picture has: the resolution of MiniTorch's networks, whose steps are few.</summary>
+    public const int MaxCells = 64;
+
+    /// <summary>The point at the centre of one cell of a picture of the square [low, high]².</summary>
+    /// <param name="low">The lowest coordinate of the square, on both axes.</param>
+    /// <param name="high">The highest coordinate.</param>
+    /// <param name="cells">How many cells the picture has along each axis.</param>
+    /// <param name="row">The row, 0 at the top (largest x2).</param>
+    /// <param name="column">The column, 0 at the left (smallest x1).</param>
+    /// <returns>(x1, x2) at the cell's centre.</returns>
+    public static (double X1, double X2) CellCentre(double low, double high, int cells, int row, int column)
+    {
+        var size = high - low;
+        return (low + (size * (column + 0.5) / cells), high - (size * (row + 0.5) / cells));
+    }
 }
 
 /// <summary>One hidden layer as the page draws it: its units shown (the strongest, at most <see cref="PictureDrawer.ShownUnits"/>) and their scale.</summary>

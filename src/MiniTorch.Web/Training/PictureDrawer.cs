@@ -21,7 +21,6 @@ internal sealed class PictureDrawer
     public const long StepBudget = 25_000_000;
 
     private const int MinCells = 20;
-    private const int MaxCells = 64;
 
     private readonly Linear[] _layers;
     private readonly RecordedNetwork _network;
@@ -33,7 +32,7 @@ internal sealed class PictureDrawer
         _layers = [.. network.Modules().OfType<Linear>()];
         _network = new RecordedNetwork(network);
         var cells = (int)Math.Sqrt(StepBudget / Math.Max(1, _network.StepsPerPoint));
-        Cells = Math.Clamp(cells - (cells % 2), MinCells, MaxCells);
+        Cells = Math.Clamp(cells - (cells % 2), MinCells, ModelPicture.MaxCells);
     }
 
     /// <summary>How many cells the output has along each axis.</summary>
@@ -67,12 +66,12 @@ internal sealed class PictureDrawer
         var unitCells = Cells / 2;
         var output = new byte[Cells * Cells];
         var values = shown.Select(layer => layer.Select(_ => new double[unitCells * unitCells]).ToArray()).ToArray();
-        var size = high - low;
         for (var row = 0; row < Cells; row++)
         {
             for (var column = 0; column < Cells; column++)
             {
-                var probability = _network.Evaluate(low + (size * (column + 0.5) / Cells), high - (size * (row + 0.5) / Cells));
+                var (x1, x2) = ModelPicture.CellCentre(low, high, Cells, row, column);
+                var probability = _network.Evaluate(x1, x2);
                 output[(row * Cells) + column] = ModelPicture.OutputByte(probability);
                 if (row % 2 == 0 && column % 2 == 0)
                 {

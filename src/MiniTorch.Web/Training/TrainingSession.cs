@@ -48,7 +48,6 @@ internal sealed class TrainingSession : IDisposable
     private TimeSpan? _pictureCost;
     private PictureDrawer? _drawer;
     private double?[] _gradients = [];
-    private Parameter[]? _parameters;
     private string _shownState = "paused";
     private string _pace;
     private int _pacedEpochs;
@@ -230,14 +229,16 @@ internal sealed class TrainingSession : IDisposable
         }
     }
 
-    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it. The list of
-    // parameters is taken once: Module.Parameters builds every dotted name, which costs a wide network's epoch time.
+    // The step replaces each parameter's scalar with a new leaf, so the gradients are read just before it, into one
+    // array kept for the whole run.
     private void KeepGradients()
     {
-        _parameters ??= [.. _run.Network.Parameters()];
-        var gradients = _gradients.Length == _parameters.Length ? _gradients : new double?[_parameters.Length];
-        _run.CopyGradients(gradients);
-        _gradients = gradients;
+        if (_gradients.Length == 0)
+        {
+            _gradients = new double?[Plan.Shape.ParameterCount];
+        }
+
+        _run.CopyGradients(_gradients);
     }
 
     // A picture is due when the pictures so far and this one would take at most a tenth of the time the run has been

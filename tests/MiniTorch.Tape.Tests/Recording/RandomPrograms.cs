@@ -9,11 +9,16 @@ namespace MiniTorch.Tests;
 /// </summary>
 internal static class RandomPrograms
 {
+    // Ops 0 to LastBuiltInOp use the built-in functions (the cases of Run, in order); UserFunctionOp, the one after, a
+    // user-defined function.
+    private const int LastBuiltInOp = 16;
+    private const int UserFunctionOp = LastBuiltInOp + 1;
+
     /// <summary>Random instructions: ops 0 to 16 use the built-in functions, op 17 a user-defined function.</summary>
     /// <param name="withUserFunction">Whether op 17, a user-defined function, may appear.</param>
     /// <returns>The generator of one instruction.</returns>
     public static Gen<Instruction> Instructions(bool withUserFunction) =>
-        Gen.Select(Gen.Int[0, withUserFunction ? 17 : 16], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Double[-3.0, 3.0])
+        Gen.Select(Gen.Int[0, withUserFunction ? UserFunctionOp : LastBuiltInOp], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.Double[-3.0, 3.0])
             .Select((op, a, b, c, value) => new Instruction(op, a, b, c, value));
 
     /// <summary>Runs the program on <paramref name="pool"/>, which starts with its inputs; adds every value it makes, the output last.</summary>
@@ -43,8 +48,9 @@ internal static class RandomPrograms
                 13 => a * (Scalar.Constant(ins.Value) + Scalar.Constant(ins.C)),
                 14 => a + (b * Pick(pool, ins.C)),
                 15 => (a * b) + Pick(pool, ins.C),
-                16 => a.Tanh(),
-                _ => Scalar.Apply<MulAdd>(a, b, Pick(pool, ins.C)),
+                LastBuiltInOp => a.Tanh(),
+                UserFunctionOp => Scalar.Apply<MulAdd>(a, b, Pick(pool, ins.C)),
+                _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "An instruction's op is 0 to 17."),
             });
         }
     }
