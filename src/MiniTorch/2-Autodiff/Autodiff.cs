@@ -78,7 +78,7 @@ public static partial class Autodiff
         Visit(variable);
         while (waiting.TryDequeue(out var next, out _))
         {
-            if (order.Count > 0 && order[^1] == next)
+            if (order.Count > 0 && order[^1].UniqueId == next.UniqueId)
             {
                 continue;
             }

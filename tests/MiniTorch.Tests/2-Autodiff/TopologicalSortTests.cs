@@ -52,6 +52,22 @@ public sealed class TopologicalSortTests
         Assert.Empty(Autodiff.TopologicalSort(Scalar.Constant(1.0)));
     }
 
+    [Fact]
+    public void Variables_are_told_apart_by_their_ids_not_by_the_objects_that_stand_for_them()
+    {
+        // A variable type whose Parents makes new objects on every call, as a view over another graph may: x is reached
+        // along two paths as two different objects with the same id, and must be listed once.
+        var x = new Scalar(1.0, "x");
+        var a = x * 2.0;
+        var output = a + (a * 3.0);
+
+        var order = Autodiff.TopologicalSort(new View(output));
+
+        var ids = order.Select(v => v.UniqueId).ToList();
+        Assert.True(ids.Distinct().Count() == ids.Count, $"the order lists ids [{string.Join(", ", ids)}]: a variable reached along two paths must be listed once, by its UniqueId");
+        Assert.Equal(4, ids.Count);
+    }
+
     // The order must hold the output first, every non-constant variable that the output depends on exactly once, and
     // each variable before every one of its parents.
     private static void CheckOrder(IVariable output, IReadOnlyList<IVariable> order, Dictionary<IVariable, string> names)
@@ -95,5 +111,21 @@ public sealed class TopologicalSortTests
         }
 
         return seen;
+    }
+
+    // A view of a scalar that makes a new view of each input whenever it is asked for its parents.
+    private sealed class View(Scalar scalar) : IVariable
+    {
+        public long UniqueId => scalar.UniqueId;
+
+        public bool IsLeaf => scalar.IsLeaf;
+
+        public bool IsConstant => scalar.IsConstant;
+
+        public IReadOnlyList<IVariable> Parents => [.. (scalar.History?.Inputs ?? []).Select(input => new View(input))];
+
+        public (IVariable Variable, double Derivative)[] ChainRule(double dOutput) => throw new NotSupportedException("only sorted here");
+
+        public void AccumulateDerivative(double x) => throw new NotSupportedException("only sorted here");
     }
 }
