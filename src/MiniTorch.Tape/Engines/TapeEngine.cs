@@ -22,8 +22,9 @@ namespace MiniTorch;
 /// steps, which every class shares, run for <see cref="Lanes"/> consecutive points at once in the lanes of a vector, and
 /// each point's loss steps on its class's tape (<see cref="EpochCode"/>, <see cref="BatchReplay"/>). Compiled only pays
 /// from some hundreds of epochs (docs/performance.md); tiered starts interpreted and switches between epochs, so it
-/// never waits for the compiler. A tape whose code would be too long to pay (<see cref="CompiledTape.WorthwhileSteps"/>)
-/// is interpreted, and so is every tape where generated code would not be compiled to machine code
+/// never waits for the compiler, which runs on a thread of the lowest priority (<see cref="CompilingThread"/>). A
+/// tape whose code would be too long to pay (<see cref="CompiledTape.WorthwhileSteps"/>) is interpreted, and so is
+/// every tape where generated code would not be compiled to machine code
 /// (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> false, as under NativeAOT).
 /// </para>
 /// <para>
@@ -153,7 +154,7 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
         return totals;
     }
 
-    /// <summary>Cancels a compilation still running and waits for its thread to end. Safe to call more than once.</summary>
+    /// <summary>Cancels a compilation still queued or running, without waiting for it. Safe to call more than once.</summary>
     public void Dispose()
     {
         _disposed = true;
@@ -226,7 +227,6 @@ public sealed class TapeEngine : ITrainingEngine, IDisposable
         {
             code = compiling.Result;
             CompileFailure = compiling.Failure;
-            compiling.Dispose();
             _compiling = null;
         }
 

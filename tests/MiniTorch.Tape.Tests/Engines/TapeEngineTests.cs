@@ -244,22 +244,31 @@ public sealed class TapeEngineTests
     }
 
     [Fact]
-    public void Disposing_a_tiered_engine_ends_a_compilation_still_running_and_the_engine()
+    public void Disposing_a_tiered_engine_cancels_a_compilation_still_running_and_ends_the_engine()
     {
         var settings = TrainingSettings.Recommended("xor");
+        using var started = new ManualResetEventSlim();
         using var never = new ManualResetEventSlim();
-        var engine = new TapeEngine(TapeReplay.Tiered, TapeEngine.DefaultMaxLanes, VectorHardware.Current, cancel => never.Wait(cancel));
+        var cancelled = false;
+        var engine = new TapeEngine(TapeReplay.Tiered, TapeEngine.DefaultMaxLanes, VectorHardware.Current, cancel =>
+        {
+            using var whenCancelled = cancel.Register(() => cancelled = true);
+            started.Set();
+            never.Wait(cancel);
+        });
         var network = settings.CreateNetwork();
         for (var epoch = 0; epoch < 5; epoch++)
         {
             engine.RunEpoch(network, settings.CreateDataset());
         }
 
+        started.Wait();
         Assert.True(engine.IsCompiling);
         Assert.Null(engine.CompiledFromEpoch);
 
         engine.Dispose();
 
+        Assert.True(cancelled, "the compilation was not cancelled");
         Assert.False(engine.IsCompiling);
         Assert.Throws<ObjectDisposedException>(() => engine.RunEpoch(network, settings.CreateDataset()));
     }
