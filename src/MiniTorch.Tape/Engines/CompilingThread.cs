@@ -44,7 +44,10 @@ internal static class CompilingThread
     {
         var queue = new BlockingCollection<(Action Work, TaskCompletionSource Done)>();
         var thread = new Thread(() => Serve(queue)) { IsBackground = true, Name = "MiniTorch tape compiler", Priority = ThreadPriority.Lowest };
-        thread.Start();
+
+        // Thread.Start returns only once the new thread runs, which can take milliseconds on a busy machine: a pool
+        // thread starts it, so that the training thread that queues the first compilation does not wait for that.
+        ThreadPool.UnsafeQueueUserWorkItem(static thread => thread.Start(), thread, preferLocal: false);
         return queue;
     }
 
