@@ -12,7 +12,7 @@ namespace MiniTorch;
 /// <para>
 /// Why a low priority: with a free core, compiling costs the training thread nothing, whatever the priority; with no
 /// free core, the compiling's processor time comes out of the training thread's (Linux schedules a session's threads
-/// as one group), and a run too short to reach the compiled code was measured up to 1.5 times slower than the
+/// as one group), and a run too short to reach the compiled code was measured up to 1.66 times slower than the
 /// interpreted tape. At the lowest priority, a busy machine only delays the switch (docs/performance.md).
 /// </para>
 /// <para>
@@ -31,7 +31,7 @@ internal static class CompilingThread
     private static readonly Lazy<BlockingCollection<(Action Work, TaskCompletionSource Done)>> Queue = new(Start);
 
     /// <summary>Queues <paramref name="work"/> for the compiling thread.</summary>
-    /// <param name="work">The work; what it throws is its own business (the task then fails with it).</param>
+    /// <param name="work">The work; an exception it throws fails the returned task, and the thread goes on.</param>
     /// <returns>A task that ends when the work has run.</returns>
     public static Task Run(Action work)
     {
