@@ -176,7 +176,9 @@ document.addEventListener('model-edited', event => view.showPicture(event.detail
 
 function onFrame(frame) {
   view.showFrame(frame);
-  if (frame.state !== 'running') setRunning(false);
+  // The buttons follow the server's state, as the status line does: the first running frame can arrive before the
+  // answer to Train, and Pause must work as soon as the page says the run is running.
+  setRunning(frame.state === 'running');
   document.dispatchEvent(new CustomEvent('training-frame'));
 }
 
