@@ -84,13 +84,7 @@ public static class AutoAgainstTapeProbe
         CollectYoungGarbage();
         using var engine = new TapeEngine();
         var trainer = new Trainer(settings.CreateNetwork(), data, settings.LearningRate, engine);
-        var clock = Stopwatch.StartNew();
-        for (var e = 0; e < epochs; e++)
-        {
-            trainer.TrainEpoch();
-        }
-
-        return clock.Elapsed.TotalMilliseconds;
+        return TimeEpochs(epochs, () => trainer.TrainEpoch());
     }
 
     private static (double Milliseconds, int SwitchEpoch) TimeAuto(TrainingSettings settings, Dataset data, int epochs)
@@ -98,13 +92,19 @@ public static class AutoAgainstTapeProbe
         CollectYoungGarbage();
         using var engine = new TapeEngine(TapeReplay.Tiered);
         var trainer = new TapeTrainer(settings.CreateNetwork(), data, settings.LearningRate, engine);
+        return (TimeEpochs(epochs, () => trainer.TrainEpoch()), engine.CompiledFromEpoch ?? 0);
+    }
+
+    // The whole run, in milliseconds; the engine is disposed after the clock stops.
+    private static double TimeEpochs(int epochs, Func<EpochReport> trainEpoch)
+    {
         var clock = Stopwatch.StartNew();
         for (var e = 0; e < epochs; e++)
         {
-            trainer.TrainEpoch();
+            trainEpoch();
         }
 
-        return (clock.Elapsed.TotalMilliseconds, engine.CompiledFromEpoch ?? 0);
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     // Each run starts with an empty generation 0, so that it pays only for the collections its own garbage causes
